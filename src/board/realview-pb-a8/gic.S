@@ -1,0 +1,147 @@
+/*
+ * gic.S - the ARM Generic Interrupt Controller (architecture v1) of the
+ * realview board: a distributor that collects the board's interrupt lines
+ * and a CPU interface that presents the highest-priority pending one to
+ * the core's IRQ input.  Implements the board-neutral intc_* interface.
+ *
+ * Registers used (GIC architecture spec, IHI 0048):
+ *   distributor   CTLR 0x000, ISENABLER 0x100, ICENABLER 0x180,
+ *                 ISPENDR 0x200, ICPENDR 0x280, IPRIORITYR 0x400 (a byte
+ *                 per ID), ITARGETSR 0x800 (a byte per ID), ICFGR 0xC00,
+ *                 SGIR 0xF00
+ *   CPU interface CTLR 0x00, PMR 0x04 (priority mask), BPR 0x08,
+ *                 IAR 0x0C (acknowledge), EOIR 0x10 (end of interrupt)
+ *
+ * Priorities: lower is more urgent.  Every ID gets IRQ_PRIO_NORMAL; the
+ * mask lets through anything more urgent than PMR_OPEN.
+ */
+#include "kernel.h"
+
+#define GICD_CTLR       0x000
+#define GICD_ISENABLER  0x100
+#define GICD_ICENABLER  0x180
+#define GICD_ISPENDR    0x200
+#define GICD_ICPENDR    0x280
+#define GICD_IPRIORITYR 0x400
+#define GICD_ITARGETSR  0x800
+#define GICD_SGIR       0xF00
+#define GICC_CTLR       0x00
+#define GICC_PMR        0x04
+#define GICC_BPR        0x08
+#define GICC_IAR        0x0C
+#define GICC_EOIR       0x10
+
+#define GIC_ENABLE      1
+#define GIC_ID_MASK     0x3FF           /* IAR[9:0]: interrupt ID        */
+#define GIC_SPURIOUS    1020            /* IDs 1020..1023: none pending  */
+#define SGIR_TO_SELF    (2 << 24)       /* TargetListFilter: this CPU    */
+#define CPU0_TARGET     0x01010101      /* four ITARGETSR bytes: CPU 0   */
+#define IRQ_PRIO_NORMAL 0xA0
+#define PRIO_X4         0xA0A0A0A0      /* four IPRIORITYR bytes         */
+#define PMR_OPEN        0xF0
+
+        .text
+
+/*
+ * intc_init - quiesce and configure the GIC: every line disabled and not
+ * pending, normal priority, routed to CPU 0; then both halves enabled.
+ * In: none.  Out: none.  Clobbers: none.
+ */
+ENTRY(intc_init)
+        mov32   r0, GIC_DIST_BASE
+        mov     r1, #0
+        str     r1, [r0, #GICD_CTLR]    /* distributor off meanwhile    */
+        mvn     r2, #0
+        mov     r1, #0                  /* r1 = byte offset, 32 IDs each */
+1:      add     r3, r0, r1
+        str     r2, [r3, #GICD_ICENABLER]
+        str     r2, [r3, #GICD_ICPENDR]
+        add     r1, r1, #4
+        cmp     r1, #(INTC_NLINES / 8)
+        blo     1b
+        ldr     r2, =PRIO_X4
+        ldr     r12, =CPU0_TARGET
+        mov     r1, #0                  /* r1 = byte offset, 4 IDs each  */
+2:      add     r3, r0, r1
+        str     r2, [r3, #GICD_IPRIORITYR]
+        str     r12, [r3, #GICD_ITARGETSR]
+        add     r1, r1, #4
+        cmp     r1, #INTC_NLINES
+        blo     2b
+        mov     r1, #GIC_ENABLE
+        str     r1, [r0, #GICD_CTLR]
+        mov32   r0, GIC_CPU_BASE
+        mov     r1, #PMR_OPEN
+        str     r1, [r0, #GICC_PMR]
+        mov     r1, #0
+        str     r1, [r0, #GICC_BPR]     /* all priority bits: no groups */
+        mov     r1, #GIC_ENABLE
+        str     r1, [r0, #GICC_CTLR]
+        bx      lr
+ENDPROC(intc_init)
+
+/*
+ * intc_enable / intc_disable - let one interrupt ID through, or stop it.
+ * In: r0 = interrupt ID.  Out: none.  Clobbers: none.
+ */
+ENTRY(intc_enable)
+        mov     r1, #GICD_ISENABLER
+        b       gic_set_bit
+ENDPROC(intc_enable)
+ENTRY(intc_disable)
+        mov     r1, #GICD_ICENABLER
+        /* fall through */
+ENDPROC(intc_disable)
+/* Write the bit for ID r0 into the set/clear register bank at offset r1. */
+LOCAL(gic_set_bit)
+        mov32   r2, GIC_DIST_BASE
+        add     r2, r2, r1
+        lsr     r1, r0, #5              /* which 32-bit register        */
+        and     r0, r0, #31
+        mov     r3, #1
+        lsl     r3, r3, r0
+        str     r3, [r2, r1, lsl #2]
+        bx      lr
+ENDPROC(gic_set_bit)
+
+/*
+ * intc_ack - acknowledge the highest-priority pending interrupt.  Reading
+ * IAR marks it active; the value read must be written back to EOIR when
+ * the handler is done (intc_eoi).
+ * In: none.  Out: r0 = interrupt ID, or -1 if nothing was pending
+ * (a spurious interrupt: no EOI is owed); r1 = token for intc_eoi.
+ * Clobbers: none.
+ */
+ENTRY(intc_ack)
+        mov32   r2, GIC_CPU_BASE
+        ldr     r1, [r2, #GICC_IAR]
+        mov32   r2, GIC_ID_MASK
+        and     r0, r1, r2
+        cmp     r0, #GIC_SPURIOUS
+        mvnhs   r0, #0
+        bx      lr
+ENDPROC(intc_ack)
+
+/*
+ * intc_eoi - signal the end of an interrupt's handling, so that the GIC
+ * may present that ID again.
+ * In: r0 = token from intc_ack.  Out: none.  Clobbers: none.
+ */
+ENTRY(intc_eoi)
+        mov32   r1, GIC_CPU_BASE
+        str     r0, [r1, #GICC_EOIR]
+        bx      lr
+ENDPROC(intc_eoi)
+
+/*
+ * intc_raise_resched - raise the scheduler's software interrupt: SGI
+ * IRQ_RESCHED, sent by this CPU to itself.  The IRQ is taken as soon as
+ * interrupts are unmasked.
+ * In: none.  Out: none.  Clobbers: none.
+ */
+ENTRY(intc_raise_resched)
+        mov32   r0, GIC_DIST_BASE
+        ldr     r1, =(SGIR_TO_SELF | IRQ_RESCHED)
+        str     r1, [r0, #GICD_SGIR]
+        bx      lr
+ENDPROC(intc_raise_resched)
