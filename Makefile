@@ -49,7 +49,7 @@ VERSION := $(shell cat VERSION)-$(shell git describe --always --dirty 2>/dev/nul
 QEMU_MACHINE := -M realview-pb-a8 -m 128M -audiodev none,id=noaudio
 QEMU_RUN     := $(QEMU) $(QEMU_MACHINE) -nographic
 
-.PHONY: all kernel run test debug gdb clean deps
+.PHONY: all kernel user sd run test debug gdb clean deps
 
 all: deps
 	@$(MAKE) --no-print-directory kernel
@@ -95,6 +95,80 @@ $(B)/kernel.elf: $(KOBJ) $(B)/ksyms.o $(B)/layout.ld
 	    { echo "ksyms: code moved between links" >&2; rm -f $@; exit 1; }
 $(B)/kernel.bin: $(B)/kernel.elf
 	$(OBJCOPY) -O binary $< $@
+
+# ---- host tools ------------------------------------------------------------
+H       := build/host
+HOSTCC  := cc
+HOSTCFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -Iinclude
+$(H)/%: tools/%.c $(wildcard include/a8os/*.h)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $<
+
+# ---- user space: libc and apps (the same for every board) ------------------
+U       := build/user
+AR      := $(CROSS)ar
+STRIP   := $(CROSS)strip
+GCC_INC := $(shell $(CC) -print-file-name=include 2>/dev/null)
+UCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g \
+           -mcpu=cortex-a8 -mfloat-abi=soft -ffreestanding -fno-common \
+           -nostdinc -isystem $(GCC_INC) -Ilibc/include -Iinclude
+LIBGCC   = $(shell $(CC) -mcpu=cortex-a8 -marm -mfloat-abi=soft -print-libgcc-file-name)
+
+LIBC_SRC := $(filter-out libc/crt0.S,$(wildcard libc/*.c libc/*.S))
+LIBC_OBJ := $(patsubst libc/%,$(U)/libc/%.o,$(LIBC_SRC))
+
+$(U)/libc/%.c.o: libc/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -marm -MMD -MP -c $< -o $@
+$(U)/libc/%.S.o: libc/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -marm -MMD -MP -c $< -o $@
+$(U)/libc.a: $(LIBC_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+$(U)/crt0.o: libc/crt0.S
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -marm -c $< -o $@
+
+# Each directory apps/NAME/ is one app, from its .c and .S files; an
+# optional apps/NAME/cflags holds extra compiler flags (e.g. -mthumb).
+APPS    := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard apps/*/*.c apps/*/*.S)))))
+define app_rules
+$(1)_SRC := $$(wildcard apps/$(1)/*.c apps/$(1)/*.S)
+$(1)_OBJ := $$(patsubst apps/$(1)/%,$(U)/apps/$(1)/%.o,$$($(1)_SRC))
+$(1)_FLAGS := $$(if $$(wildcard apps/$(1)/cflags),$$(shell cat apps/$(1)/cflags),-marm)
+$(U)/apps/$(1)/%.c.o: apps/$(1)/%.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(UCFLAGS) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
+$(U)/apps/$(1)/%.S.o: apps/$(1)/%.S
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(UCFLAGS) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
+$(U)/apps/$(1).elf: $$($(1)_OBJ) $(U)/crt0.o $(U)/libc.a libc/app.ld
+	$$(CC) -nostdlib -T libc/app.ld -o $$@ $(U)/crt0.o $$($(1)_OBJ) $(U)/libc.a $$(LIBGCC)
+endef
+$(foreach a,$(APPS),$(eval $(call app_rules,$(a))))
+APP_ELFS := $(foreach a,$(APPS),$(U)/apps/$(a).elf)
+
+# Apps built from a user's own source with `make app SRC=file.c` land in
+# $(U)/extra/ and go on the SD card with the others.
+EXTRA_ELFS = $(wildcard $(U)/extra/*.elf)
+
+# The app image: every app with its debug information stripped (the
+# unstripped ELF stays in $(U)/apps/ for gdb), packed by tools/mkappimg.
+$(U)/img/%.elf: $(U)/apps/%.elf
+	@mkdir -p $(dir $@)
+	$(STRIP) --strip-debug -o $@ $<
+IMG_ELFS := $(foreach a,$(APPS),$(U)/img/$(a).elf)
+$(U)/apps.img: $(IMG_ELFS) $(EXTRA_ELFS) $(H)/mkappimg
+	$(H)/mkappimg -o $@ $(IMG_ELFS) $(EXTRA_ELFS)
+
+# The SD card: MBR, FAT32 boot partition, app image partition.
+$(B)/sd.img: $(U)/apps.img $(H)/mksdimg
+	@mkdir -p $(dir $@)
+	$(H)/mksdimg -o $@ --apps $(U)/apps.img
+
+user: $(U)/libc.a $(APP_ELFS)
+sd: $(B)/sd.img
 
 # ---- running ---------------------------------------------------------------
 run: deps

@@ -13,6 +13,7 @@
 #define EIO             5       /* input/output error                    */
 #define E2BIG           7       /* argument list too long                */
 #define ENOEXEC         8       /* bad executable image                  */
+#define EBADF           9       /* bad file descriptor                   */
 #define ECHILD          10      /* no child to wait for                  */
 #define EAGAIN          11      /* try again / would block               */
 #define ENOMEM          12      /* out of memory                         */

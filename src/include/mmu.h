@@ -123,8 +123,7 @@
  * the top of the address space, in their own domain (vectors.S). */
 #define VECTORS_VIRT    0xFFFF0000
 #define EXCSTACK_VIRT   0xFFFF1000
-/* User space (used from the process layer on). */
-#define USER_BASE       0x20000000
-#define USER_TOP        0x40000000
+/* User space: see a8os/layout.h. */
+#include "a8os/layout.h"
 
 #endif /* MMU_H */
