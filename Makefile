@@ -46,7 +46,8 @@ KASFLAGS  := -mcpu=cortex-a8 -marm -mfloat-abi=soft -g -Wa,--fatal-warnings
 VERSION := $(shell cat VERSION)-$(shell git describe --always --dirty 2>/dev/null || echo nogit)
 
 # ---- QEMU ------------------------------------------------------------------
-QEMU_MACHINE := -M realview-pb-a8 -m 128M -audiodev none,id=noaudio
+QEMU_MACHINE := -M realview-pb-a8 -m 128M -audiodev none,id=noaudio \
+                -global pl041.audiodev=noaudio
 QEMU_RUN     := $(QEMU) $(QEMU_MACHINE) -nographic
 
 .PHONY: all kernel user sd run test debug gdb clean deps
@@ -59,9 +60,14 @@ deps:
 
 kernel: $(B)/kernel.elf $(B)/kernel.bin
 
+# Commands print as "  AS  file"; make V=1 shows them whole.
+Q       := $(if $(filter 1,$(V)),,@)
+say      = $(if $(filter 1,$(V)),,@printf '  %-6s %s\n' $(1) $(2);)
+
 $(B)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(KCPPFLAGS) $(KASFLAGS) -MMD -MP -c $< -o $@
+	$(call say,AS,$<)
+	$(Q)$(CC) $(KCPPFLAGS) $(KASFLAGS) -MMD -MP -c $< -o $@
 
 # The version string lives in one generated file, rewritten only when the
 # version changes, so that a new commit does not rebuild everything.
@@ -71,30 +77,31 @@ $(B)/obj/version.S: FORCE
 	    "$(VERSION)" > $@.tmp
 	@cmp -s $@.tmp $@ 2>/dev/null && rm $@.tmp || mv $@.tmp $@
 $(B)/obj/version.o: $(B)/obj/version.S
-	$(CC) $(KASFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
 
 $(B)/layout.ld: layout.ld $(wildcard src/board/$(BOARD)/board.h) src/include/mmu.h
 	@mkdir -p $(dir $@)
-	$(CC) -E -P -x c $(KCPPFLAGS) -D__LINKER__ $< -o $@
+	$(Q)$(CC) -E -P -x c $(KCPPFLAGS) -D__LINKER__ $< -o $@
 
 # Two links: the first without symbol names, to read the code addresses
 # from; the second with the generated table (tools/ksyms.sh).  The table
 # sits after all code, so the addresses cannot move; the check proves it.
 $(B)/ksyms0.S:
 	@mkdir -p $(dir $@)
-	tools/ksyms.sh $(NM) - > $@
+	$(Q)tools/ksyms.sh $(NM) - > $@
 $(B)/kernel0.elf: $(KOBJ) $(B)/ksyms0.o $(B)/layout.ld
-	$(LD) -T $(B)/layout.ld -o $@ $(KOBJ) $(B)/ksyms0.o
+	$(Q)$(LD) -T $(B)/layout.ld -o $@ $(KOBJ) $(B)/ksyms0.o
 $(B)/ksyms.S: $(B)/kernel0.elf tools/ksyms.sh
-	tools/ksyms.sh $(NM) $< > $@
+	$(Q)tools/ksyms.sh $(NM) $< > $@
 $(B)/%.o: $(B)/%.S
-	$(CC) $(KASFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
 $(B)/kernel.elf: $(KOBJ) $(B)/ksyms.o $(B)/layout.ld
-	$(LD) -T $(B)/layout.ld -Map $(B)/kernel.map -o $@ $(KOBJ) $(B)/ksyms.o
+	$(call say,LD,$@)
+	$(Q)$(LD) -T $(B)/layout.ld -Map $(B)/kernel.map -o $@ $(KOBJ) $(B)/ksyms.o
 	@tools/ksyms.sh $(NM) $@ | cmp -s - $(B)/ksyms.S || \
 	    { echo "ksyms: code moved between links" >&2; rm -f $@; exit 1; }
 $(B)/kernel.bin: $(B)/kernel.elf
-	$(OBJCOPY) -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@
 
 # ---- host tools ------------------------------------------------------------
 H       := build/host
@@ -102,7 +109,8 @@ HOSTCC  := cc
 HOSTCFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -Iinclude
 $(H)/%: tools/%.c $(wildcard include/a8os/*.h)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $<
+	$(call say,HOSTCC,$<)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -o $@ $<
 
 # ---- user space: libc and apps (the same for every board) ------------------
 U       := build/user
@@ -119,16 +127,19 @@ LIBC_OBJ := $(patsubst libc/%,$(U)/libc/%.o,$(LIBC_SRC))
 
 $(U)/libc/%.c.o: libc/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(UCFLAGS) -marm -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -marm -MMD -MP -c $< -o $@
 $(U)/libc/%.S.o: libc/%.S
 	@mkdir -p $(dir $@)
-	$(CC) $(UCFLAGS) -marm -MMD -MP -c $< -o $@
+	$(call say,AS,$<)
+	$(Q)$(CC) $(UCFLAGS) -marm -MMD -MP -c $< -o $@
 $(U)/libc.a: $(LIBC_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 $(U)/crt0.o: libc/crt0.S
 	@mkdir -p $(dir $@)
-	$(CC) $(UCFLAGS) -marm -c $< -o $@
+	$(Q)$(CC) $(UCFLAGS) -marm -c $< -o $@
 
 # Each directory apps/NAME/ is one app, from its .c and .S files; an
 # optional apps/NAME/cflags holds extra compiler flags (e.g. -mthumb).
@@ -139,12 +150,15 @@ $(1)_OBJ := $$(patsubst apps/$(1)/%,$(U)/apps/$(1)/%.o,$$($(1)_SRC))
 $(1)_FLAGS := $$(if $$(wildcard apps/$(1)/cflags),$$(shell cat apps/$(1)/cflags),-marm)
 $(U)/apps/$(1)/%.c.o: apps/$(1)/%.c
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(UCFLAGS) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
+	$$(call say,CC,$$<)
+	$$(Q)$$(CC) $$(UCFLAGS) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
 $(U)/apps/$(1)/%.S.o: apps/$(1)/%.S
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(UCFLAGS) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
+	$$(call say,AS,$$<)
+	$$(Q)$$(CC) $$(UCFLAGS) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
 $(U)/apps/$(1).elf: $$($(1)_OBJ) $(U)/crt0.o $(U)/libc.a libc/app.ld
-	$$(CC) -nostdlib -T libc/app.ld -o $$@ $(U)/crt0.o $$($(1)_OBJ) $(U)/libc.a $$(LIBGCC)
+	$$(call say,LD,$$@)
+	$$(Q)$$(CC) -nostdlib -T libc/app.ld -o $$@ $(U)/crt0.o $$($(1)_OBJ) $(U)/libc.a $$(LIBGCC)
 endef
 $(foreach a,$(APPS),$(eval $(call app_rules,$(a))))
 APP_ELFS := $(foreach a,$(APPS),$(U)/apps/$(a).elf)
@@ -157,40 +171,43 @@ EXTRA_ELFS = $(wildcard $(U)/extra/*.elf)
 # unstripped ELF stays in $(U)/apps/ for gdb), packed by tools/mkappimg.
 $(U)/img/%.elf: $(U)/apps/%.elf
 	@mkdir -p $(dir $@)
-	$(STRIP) --strip-debug -o $@ $<
+	$(Q)$(STRIP) --strip-debug -o $@ $<
 IMG_ELFS := $(foreach a,$(APPS),$(U)/img/$(a).elf)
 $(U)/apps.img: $(IMG_ELFS) $(EXTRA_ELFS) $(H)/mkappimg
-	$(H)/mkappimg -o $@ $(IMG_ELFS) $(EXTRA_ELFS)
+	$(call say,APPIMG,$@)
+	$(Q)$(H)/mkappimg -o $@ $(IMG_ELFS) $(EXTRA_ELFS)
 
 # The SD card: MBR, FAT32 boot partition, app image partition.
 $(B)/sd.img: $(U)/apps.img $(H)/mksdimg
 	@mkdir -p $(dir $@)
-	$(H)/mksdimg -o $@ --apps $(U)/apps.img
+	$(call say,SDIMG,$@)
+	$(Q)$(H)/mksdimg -o $@ --apps $(U)/apps.img
 
 user: $(U)/libc.a $(APP_ELFS)
 sd: $(B)/sd.img
 
 # ---- running ---------------------------------------------------------------
 run: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel sd
 	@echo "a8os: starting QEMU ($(BOARD)); leave with Ctrl-A then X"
-	$(QEMU_RUN) -kernel $(B)/kernel.elf
+	$(QEMU_RUN) -kernel $(B)/kernel.elf -drive if=sd,format=raw,file=$(B)/sd.img
 
 # Debugging takes two terminals: `make debug` starts QEMU halted before the
 # first instruction, console here, waiting for gdb on port 1234; `make gdb`
 # in a second terminal attaches gdb-multiarch with the kernel's symbols and
 # the helper commands of tools/gdbinit.
 debug: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel sd
 	@echo "a8os: QEMU halted, waiting for gdb on :1234 (run 'make gdb' in another terminal)"
-	$(QEMU_RUN) -kernel $(B)/kernel.elf -S -gdb tcp:127.0.0.1:1234
+	$(QEMU_RUN) -kernel $(B)/kernel.elf -drive if=sd,format=raw,file=$(B)/sd.img \
+	    -S -gdb tcp:127.0.0.1:1234
 
 gdb: deps
 	$(GDB) -q -x tools/gdbinit $(B)/kernel.elf
 
 # ---- testing ---------------------------------------------------------------
 test: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel sd
 	@$(MAKE) --no-print-directory TEST=1 kernel
 	@$(PYTHON) tests/run.py --board $(BOARD)
 

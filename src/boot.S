@@ -10,13 +10,16 @@
  *   4. console, then each subsystem in dependency order, logging a line:
  *      page allocator, MMU (tables built, MMU + caches on), vectors moved
  *      to 0xFFFF0000, interrupt controller, timer
- *   5. the banner, then the idle loop: WFI until an interrupt, and every
- *      HEARTBEAT_S seconds an uptime line (rewritten in place with a
- *      carriage return) to show that time goes on
+ *   5. the scheduler (this code becomes the idle process), the banner
+ *   6. the SD card, the apps on it, console input by interrupt, and the
+ *      first process: init, the shell, as pid 1
+ *   7. the idle loop: WFI until an interrupt.  Without an init, an uptime
+ *      line every HEARTBEAT_S seconds shows that the system is alive
  * A test build (CONFIG_TEST_HOOKS) runs the kernel test monitor (ktest.S)
  * before the idle loop.
  */
 #include "kernel.h"
+#include "proc.h"
 
 #define HEARTBEAT_S     1               /* seconds between heartbeats   */
 
@@ -101,6 +104,14 @@ ENTRY(kmain)
         mov     r1, #HZ
         bl      printk
 
+        bl      crc32_init
+        bl      proc_init
+        bl      sched_init
+        ldr     r0, =m_sched
+        mov     r1, #NPROC
+        mov     r2, #QUANTUM
+        bl      printk
+
         ldr     r0, =m_banner
         ldr     r1, =a8os_version
         ldr     r2, =board_name
@@ -110,14 +121,41 @@ ENTRY(kmain)
 #ifdef CONFIG_TEST_HOOKS
         bl      ktest_monitor
 #endif
+        /* The SD card, the apps on it, and the first process. */
+        bl      sd_init
+        bl      appimg_init
+        bl      console_start_input
+        ldr     r0, =s_init
+        mov     r1, #0                  /* argv: { "init" }             */
+        mov     r2, #0                  /* no parent                    */
+        mov     r3, #INIT_PID
+        bl      proc_create
+        cmp     r0, #0
+        blt     1f
+        ldr     r0, =m_init
+        bl      printk
         b       idle
+1:      ldr     r0, =m_no_init
+        bl      printk
+        b       heartbeat
 ENDPROC(kmain)
 
 /*
- * idle - wait for interrupts; print a heartbeat every HEARTBEAT_S seconds.
+ * idle - the idle process: sleep in WFI until an interrupt; the scheduler
+ * switches away from here whenever a process is runnable.
  * In: none.  Out: does not return.
  */
 LOCAL(idle)
+1:      wfi
+        b       1b
+ENDPROC(idle)
+
+/*
+ * heartbeat - idle without a shell: a line every HEARTBEAT_S seconds, so
+ * that one can see the system is alive.
+ * In: none.  Out: does not return.
+ */
+LOCAL(heartbeat)
         ldr     r4, =ticks
         ldr     r5, =(HEARTBEAT_S * HZ)
         mov     r6, r5                  /* tick of the next heartbeat   */
@@ -134,7 +172,7 @@ LOCAL(idle)
         ldr     r0, =m_heartbeat
         bl      printk
         b       1b
-ENDPROC(idle)
+ENDPROC(heartbeat)
 
         .section .rodata
 m_hello:        .asciz  "\na8os: booting on %s, %u MiB of RAM at %p\n"
@@ -145,7 +183,10 @@ m_mmu_fail:     .asciz  "mmu_init: no memory for the kernel's L2 tables"
 m_vectors:      .asciz  "Init exception vectors at %p\n"
 m_intc:         .asciz  "Init interrupt controller\n"
 m_timer:        .asciz  "Init timer: %u Hz tick\n"
+m_sched:        .asciz  "Init scheduler: %u process slots, %u ms quantum\n"
 m_banner:       .asciz  "a8os %s on %s: ready\n"
+m_init:         .asciz  "Starting init (pid 1)\n"
+m_no_init:      .asciz  "No init to start: the kernel idles\n"
 m_heartbeat:    .asciz  "\ruptime: %u s (%u ticks)"
 
         .bss

@@ -18,9 +18,11 @@
  */
 #include "kernel.h"
 #include "frame.h"
+#include "proc.h"
 
 #define FSR_WNR         (1 << 11)
 #define FSR_FS4         (1 << 10)
+#define FS_ALIGNMENT    0x01
 #define FS_DOMAIN_L1    0x09
 #define FS_DOMAIN_L2    0x0B
 #define FS_END          0xFF
@@ -54,7 +56,7 @@ fsr_table:
 
 /* Exception names by TRAP_* code. */
 trap_names:
-        .word   s_reset, s_undef, s_pabt, s_dabt, s_fiq, s_hyp, s_svc
+        .word   s_reset, s_undef, s_pabt, s_dabt, s_fiq, s_hyp
 
 /* Mode names by CPSR.M[3:0]. */
 mode_names:
@@ -85,7 +87,6 @@ s_pabt:             .asciz "Prefetch abort"
 s_dabt:             .asciz "Data abort"
 s_fiq:              .asciz "Unexpected FIQ"
 s_hyp:              .asciz "Unexpected hypervisor trap"
-s_svc:              .asciz "Unexpected supervisor call"
 s_usr:              .asciz "USR"
 s_fiq_m:            .asciz "FIQ"
 s_irq_m:            .asciz "IRQ"
@@ -147,6 +148,11 @@ m_l2:           .asciz  "                         L2[0x%02x]  = %08x"
 m_l2_fault:     .asciz  " (no mapping)\n"
 m_l2_page:      .asciz  " (page at %p, %s%s%s)\n"
 m_halted:       .asciz  "*** Kernel halted.\n"
+m_user_fault:   .asciz  "\n*** pid %u (%s) faulted:"
+m_killed:       .asciz  "*** pid %u (%s) killed: %s\n"
+s_sigsegv:      .asciz  "segmentation fault"
+s_sigill:       .asciz  "illegal instruction"
+s_sigbus:       .asciz  "bus error (alignment)"
 m_panic:        .asciz  "\n*** KERNEL PANIC: "
         .balign 4
 
@@ -161,12 +167,63 @@ m_panic:        .asciz  "\n*** KERNEL PANIC: "
 ENTRY(fault_handle)
         mov     r4, r0
         mov     r5, r1
-        bl      fault_report
+        ldr     r0, [r5, #FRAME_PSR]
+        and     r0, r0, #MODE_MASK
+        cmp     r0, #MODE_USR
+        beq     user_fault
+        bl      fault_report            /* the kernel itself: a bug     */
         ldr     r0, =m_halted
         bl      printk
         mov     r0, #HALT_PANIC
         b       system_halt
 ENDPROC(fault_handle)
+
+/*
+ * user_fault - a process faulted in user mode: report it and kill it.
+ * The report is the same as the kernel's, headed by the process; then the
+ * process dies with a reason its parent's wait() will see: A8_SIGILL for
+ * an undefined instruction, A8_SIGBUS for an alignment fault, A8_SIGSEGV
+ * for any other abort.  It dies in SVC mode on its own (empty) SVC stack,
+ * exactly as if it had called exit: the abort stack is simply left.
+ * In: r4 = TRAP_* type, r5 -> trap frame.  Out: does not return.
+ */
+LOCAL(user_fault)
+        ldr     r6, =current
+        ldr     r6, [r6]
+        ldr     r0, =m_user_fault
+        ldr     r1, [r6, #P_PID]
+        add     r2, r6, #P_NAME
+        bl      printk
+        mov     r0, r4
+        mov     r1, r5
+        bl      fault_report
+        /* The reason. */
+        mov     r7, #A8_SIGSEGV
+        ldr     r3, =s_sigsegv
+        cmp     r4, #TRAP_UNDEF
+        moveq   r7, #A8_SIGILL
+        ldreq   r3, =s_sigill
+        cmp     r4, #TRAP_DABT
+        bne     1f
+        read_dfsr r0
+        ldr     r1, =(FSR_FS4 | 0xF)
+        and     r0, r0, r1
+        cmp     r0, #FS_ALIGNMENT
+        moveq   r7, #A8_SIGBUS
+        ldreq   r3, =s_sigbus
+1:      ldr     r0, =m_killed
+        ldr     r1, [r6, #P_PID]
+        add     r2, r6, #P_NAME
+        bl      printk
+        /* Become the process again, in SVC mode, and exit. */
+        ldr     r0, [r6, #P_KPAGE]
+        add     r0, r0, #KPAGE_SVC_TOP
+        cps     #MODE_SVC
+        mov     sp, r0
+        cpsie   i
+        mov     r0, r7
+        b       do_exit
+ENDPROC(user_fault)
 
 /*
  * fault_report - print everything known about a fault.
@@ -498,9 +555,9 @@ ENTRY(print_stack)
         add     r5, r5, #16
         cmp     r5, #(STACK_DUMP * 4)
         blo     2b
-        /* Code addresses further up the stack: return addresses, mostly. */
-3:      ldr     r0, =m_trace
-        bl      printk
+        /* Code addresses further up the stack: return addresses, mostly.
+         * r8 = 0 until the first one is found and the heading printed. */
+3:      mov     r8, #0
         mov     r5, #0
 4:      add     r6, r4, r5
         mov     r0, r6
@@ -512,6 +569,10 @@ ENTRY(print_stack)
         bl      ksym_lookup
         cmp     r0, #0
         beq     5f
+        cmp     r8, #0
+        ldreq   r0, =m_trace
+        bleq    printk
+        mov     r8, #1
         ldr     r0, =m_trace_row
         mov     r1, r5
         mov     r2, r7

@@ -50,15 +50,6 @@ ENTRY(irq_register)
 ENDPROC(irq_register)
 
 /*
- * irq_handle - dispatch one interrupt (entered from irq_entry, IRQ mode,
- * sp -> trap frame).  Ends by jumping to irq_return.
- */
-ENTRY(irq_handle)
-        bl      irq_dispatch
-        b       irq_return
-ENDPROC(irq_handle)
-
-/*
  * irq_dispatch - acknowledge, count, handle and end one interrupt.
  * In: none.  Out: none.  Clobbers: none.
  */

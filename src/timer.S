@@ -36,7 +36,8 @@ ENTRY(timer_tick)
         ldr     r0, [r1]
         add     r0, r0, #1
         str     r0, [r1]
-        pop     {r4, pc}
+        pop     {r4, lr}
+        b       sched_tick              /* quantum and sleepers         */
 ENDPROC(timer_tick)
 
 /*

@@ -110,8 +110,9 @@ trap_common:
 1:      mov     r1, sp
         ldr     pc, =fault_handle       /* (r0 = type, r1 = frame)        */
 
-/* Supervisor calls have no meaning yet: one is reported like a fault. */
-svc_entry_stub: trap_stub TRAP_SVC,   MODE_SVC, 4
+/* A supervisor call: a system call, in normal kernel text (swi.S). */
+svc_entry_stub:
+        ldr     pc, =svc_entry
 
 /*
  * irq_entry - save the interrupted context and dispatch the interrupt.

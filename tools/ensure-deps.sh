@@ -20,6 +20,8 @@ need python3               python3
 need cc                    gcc
 need make                  make
 need git                   git
+need mdir                  mtools
+need /sbin/fsck.fat        dosfstools  # /sbin: not in a user's PATH
 for pkg in "$@"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
 done

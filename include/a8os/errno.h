@@ -25,7 +25,10 @@
 #define ENFILE          23      /* table full                            */
 #define ENOSPC          28      /* no space left                         */
 #define ERANGE          34      /* result out of range                   */
+#define ENAMETOOLONG    36      /* name too long                         */
 #define ENOSYS          38      /* no such system call                   */
+#define ETIMEDOUT       110     /* a device did not answer in time       */
+#define ENOMEDIUM       123     /* no medium (SD card) present           */
 #define EOWNERDEAD      130     /* mutex owner died                      */
 
 #endif /* A8OS_ERRNO_H */

@@ -33,6 +33,5 @@
 #define TRAP_DABT       3
 #define TRAP_FIQ        4
 #define TRAP_HYP        5
-#define TRAP_SVC        6
 
 #endif /* FRAME_H */

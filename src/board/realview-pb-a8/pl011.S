@@ -27,6 +27,9 @@
 #define FR_RXFE         (1 << 4)
 #define LCR_WLEN8       (3 << 5)
 #define LCR_FEN         (1 << 4)
+#define IMSC_RXIM       (1 << 4)        /* receive interrupt            */
+#define IMSC_RTIM       (1 << 6)        /* receive timeout interrupt    */
+#define ICR_RX          (IMSC_RXIM | IMSC_RTIM)
 #define CR_UARTEN       (1 << 0)
 #define CR_TXE          (1 << 8)
 #define CR_RXE          (1 << 9)
@@ -42,6 +45,8 @@
         .balign 4
 uart_bases:
         .word   UART0_BASE, UART1_BASE, UART2_BASE, UART3_BASE
+uart_irqs:
+        .word   IRQ_UART0, IRQ_UART1, IRQ_UART2, IRQ_UART3
 
         .text
 
@@ -110,3 +115,34 @@ ENTRY(uart_hw_getc)
         and     r0, r0, #0xFF           /* drop the error flags 11:8    */
         bx      lr
 ENDPROC(uart_hw_getc)
+
+/*
+ * uart_hw_rx_irq_enable - let a UART interrupt when bytes arrive: when the
+ * receive FIFO reaches its trigger level, and when bytes sit in it with
+ * nothing more coming (the receive timeout).
+ * In: r0 = port number.  Out: r0 = its interrupt line.  Clobbers: none.
+ */
+ENTRY(uart_hw_rx_irq_enable)
+        ldr     r2, =uart_bases
+        ldr     r2, [r2, r0, lsl #2]
+        mov     r1, #ICR_RX
+        str     r1, [r2, #UART_ICR]
+        ldr     r1, [r2, #UART_IMSC]
+        orr     r1, r1, #(IMSC_RXIM | IMSC_RTIM)
+        str     r1, [r2, #UART_IMSC]
+        ldr     r2, =uart_irqs
+        ldr     r0, [r2, r0, lsl #2]
+        bx      lr
+ENDPROC(uart_hw_rx_irq_enable)
+
+/*
+ * uart_hw_rx_ack - clear the receive interrupts once the FIFO is drained.
+ * In: r0 = port number.  Out: none.  Clobbers: none.
+ */
+ENTRY(uart_hw_rx_ack)
+        ldr     r2, =uart_bases
+        ldr     r2, [r2, r0, lsl #2]
+        mov     r1, #ICR_RX
+        str     r1, [r2, #UART_ICR]
+        bx      lr
+ENDPROC(uart_hw_rx_ack)

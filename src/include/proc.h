@@ -1,0 +1,66 @@
+/*
+ * proc.h - the process table entry ("task information page" of the seed
+ * design), field by field, and the constants of the process layer.
+ *
+ * One struct proc per process in proc_table (src/proc.S), NPROC of them,
+ * plus idle_proc, the kernel's own context, which runs when nothing else
+ * can.  The first two fields are where the scheduler looks on every
+ * switch: the physical address of the L1 table and the saved IRQ-mode
+ * stack pointer, which points at the process's saved register frame.
+ */
+#ifndef PROC_H
+#define PROC_H
+
+#include "a8os/syscall.h"
+
+#define NPROC           16              /* processes, init included     */
+#define INIT_PID        1               /* init's pid, and only init's  */
+
+/* struct proc: offsets of its fields (all words). */
+#define P_L1            0               /* L1 table, physical address   */
+#define P_SP_IRQ        4               /* saved r13_irq -> saved frame */
+#define P_QUANTUM       8               /* ticks left in this turn      */
+#define P_STATE         12              /* PS_* below                   */
+#define P_PID           16
+#define P_PPID          20              /* parent's pid, 0 if orphaned  */
+#define P_ASID          24              /* generation << 8 | ASID       */
+#define P_TICKS         28              /* CPU time in ticks            */
+#define P_KPAGE         32              /* kernel page: IRQ + SVC stacks*/
+#define P_NEXT          36              /* run queue / sleep list link  */
+#define P_WCHAN         40              /* what a blocked process waits on */
+#define P_WAKE          44              /* tick to wake at (sleeping)   */
+#define P_BRK           48              /* program break (sbrk)         */
+#define P_HEAP          52              /* where the heap starts        */
+#define P_STATUS        56              /* wait status once exited      */
+#define P_PAGES         60              /* user pages mapped            */
+#define P_NOKILL        64              /* >0: kill waits (see proc.S)  */
+#define P_KILLED        68              /* pending kill reason, 0 none  */
+#define P_NAME          72              /* 16 bytes, NUL-terminated     */
+#define P_SIZE          128             /* a power of two: index << 7   */
+#define P_SHIFT         7
+
+/* Process states. */
+#define PS_FREE         0               /* slot unused                  */
+#define PS_NEW          1               /* being created                */
+#define PS_RUNNING      2               /* on the CPU or in the run queue */
+#define PS_SLEEPING     3               /* in the sleep list            */
+#define PS_BLOCKED      4               /* waiting for P_WCHAN          */
+#define PS_ZOMBIE       5               /* exited, status not collected */
+#define PS_DEAD         6               /* exited, nobody will collect  */
+
+/* The scheduler's quantum, in ticks. */
+#define QUANTUM         10              /* 10 ms at HZ = 1000           */
+
+/* The kernel page of a process: its SVC stack below, its IRQ stack on
+ * top.  The IRQ stack holds one saved frame and the dispatcher's calls. */
+#define KPAGE_SVC_TOP   0xC00           /* SVC stack: 3 KiB, grows down */
+#define KPAGE_IRQ_TOP   0x1000          /* IRQ stack: 1 KiB, grows down */
+
+/* A switched-out process's IRQ stack holds its saved SVC sp and lr, then
+ * the trap frame (frame.h). */
+#define SWITCH_SVC_SP   0
+#define SWITCH_SVC_LR   4
+#define SWITCH_FRAME    8
+#define SWITCH_SIZE     (8 + FRAME_SIZE)
+
+#endif /* PROC_H */
