@@ -3,6 +3,8 @@
 #   make run        build the kernel and boot it in QEMU (console here;
 #                   leave QEMU with Ctrl-A then X)
 #   make test       build everything and run every test
+#   make bench      instruction counts of the hot paths (docs/PERFORMANCE.md)
+#   make app SRC=f.c  build your own app and put it on the SD card
 #   make debug      QEMU halted at the first instruction, waiting for gdb
 #   make gdb        (in a second terminal) gdb attached to it
 #   make clean
@@ -50,7 +52,7 @@ QEMU_MACHINE := -M realview-pb-a8 -m 128M -audiodev none,id=noaudio \
                 -global pl041.audiodev=noaudio
 QEMU_RUN     := $(QEMU) $(QEMU_MACHINE) -nographic
 
-.PHONY: all kernel user sd run test debug gdb clean deps
+.PHONY: all kernel user sd app run test bench debug gdb clean deps
 
 all: deps
 	@$(MAKE) --no-print-directory kernel
@@ -121,6 +123,11 @@ UCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g \
            -mcpu=cortex-a8 -mfloat-abi=soft -ffreestanding -fno-common \
            -nostdinc -isystem $(GCC_INC) -Ilibc/include -Iinclude
 LIBGCC   = $(shell $(CC) -mcpu=cortex-a8 -marm -mfloat-abi=soft -print-libgcc-file-name)
+# The loader copies segments byte by byte, so their places in the file need
+# no page alignment: --nmagic packs them, and max-page-size keeps ld from
+# padding to its 64 KiB default.  The SD card carries no padding, and the
+# boot-time CRC checks have less to read.
+ULDFLAGS := -nostdlib -T libc/app.ld -Wl,-z,max-page-size=4096 -Wl,--nmagic
 
 LIBC_SRC := $(filter-out libc/crt0.S,$(wildcard libc/*.c libc/*.S))
 LIBC_OBJ := $(patsubst libc/%,$(U)/libc/%.o,$(LIBC_SRC))
@@ -158,39 +165,59 @@ $(U)/apps/$(1)/%.S.o: apps/$(1)/%.S
 	$$(Q)$$(CC) $$(UCFLAGS) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
 $(U)/apps/$(1).elf: $$($(1)_OBJ) $(U)/crt0.o $(U)/libc.a libc/app.ld
 	$$(call say,LD,$$@)
-	$$(Q)$$(CC) -nostdlib -T libc/app.ld -o $$@ $(U)/crt0.o $$($(1)_OBJ) $(U)/libc.a $$(LIBGCC)
+	$$(Q)$$(CC) $$(ULDFLAGS) -o $$@ $(U)/crt0.o $$($(1)_OBJ) $(U)/libc.a $$(LIBGCC)
 endef
 $(foreach a,$(APPS),$(eval $(call app_rules,$(a))))
 APP_ELFS := $(foreach a,$(APPS),$(U)/apps/$(a).elf)
 
 # Apps built from a user's own source with `make app SRC=file.c` land in
-# $(U)/extra/ and go on the SD card with the others.
-EXTRA_ELFS = $(wildcard $(U)/extra/*.elf)
+# $(EXTRA) and go on the SD card with the others.
+EXTRA   ?= $(U)/extra
+APPIMG  ?= $(U)/apps.img
+SDIMG   ?= $(B)/sd.img
+EXTRA_ELFS = $(wildcard $(EXTRA)/*.elf)
 
-# The app image: every app with its debug information stripped (the
-# unstripped ELF stays in $(U)/apps/ for gdb), packed by tools/mkappimg.
+# The app image: every app stripped of symbols and debug information (the
+# full ELF stays in $(U)/apps/ for gdb), packed by tools/mkappimg.
 $(U)/img/%.elf: $(U)/apps/%.elf
 	@mkdir -p $(dir $@)
-	$(Q)$(STRIP) --strip-debug -o $@ $<
+	$(Q)$(STRIP) --strip-all -o $@ $<
 IMG_ELFS := $(foreach a,$(APPS),$(U)/img/$(a).elf)
-$(U)/apps.img: $(IMG_ELFS) $(EXTRA_ELFS) $(H)/mkappimg
+$(APPIMG): $(IMG_ELFS) $(EXTRA_ELFS) $(H)/mkappimg
+	@mkdir -p $(dir $@)
 	$(call say,APPIMG,$@)
 	$(Q)$(H)/mkappimg -o $@ $(IMG_ELFS) $(EXTRA_ELFS)
 
 # The SD card: MBR, FAT32 boot partition, app image partition.
-$(B)/sd.img: $(U)/apps.img $(H)/mksdimg
+$(SDIMG): $(APPIMG) $(H)/mksdimg
 	@mkdir -p $(dir $@)
 	$(call say,SDIMG,$@)
-	$(Q)$(H)/mksdimg -o $@ --apps $(U)/apps.img
+	$(Q)$(H)/mksdimg -o $@ --apps $(APPIMG)
 
 user: $(U)/libc.a $(APP_ELFS)
-sd: $(B)/sd.img
+sd: $(SDIMG)
+
+# Your own app: `make app SRC=hello.c` (several files: SRC="a.c b.c";
+# the name defaults to the first file's; NAME=x to choose), built against
+# libc like the apps in apps/, put on the SD card next to them.  Then
+# `make run` and, at the prompt, `run hello`.
+NAME    ?= $(basename $(notdir $(firstword $(SRC))))
+app: deps
+	@test -n "$(SRC)" || { echo "usage: make app SRC=file.c [NAME=name]" >&2; exit 1; }
+	@$(MAKE) --no-print-directory $(U)/libc.a $(U)/crt0.o $(H)/mkappimg $(H)/mksdimg
+	@mkdir -p $(EXTRA)
+	$(call say,APP,$(EXTRA)/$(NAME).elf)
+	$(Q)$(CC) $(UCFLAGS) -marm $(ULDFLAGS) -o $(EXTRA)/$(NAME).full.elf \
+	    $(U)/crt0.o $(SRC) $(U)/libc.a $(LIBGCC)
+	$(Q)$(STRIP) --strip-all -o $(EXTRA)/$(NAME).elf $(EXTRA)/$(NAME).full.elf
+	@rm -f $(EXTRA)/$(NAME).full.elf
+	@$(MAKE) --no-print-directory sd EXTRA=$(EXTRA) APPIMG=$(APPIMG) SDIMG=$(SDIMG)
 
 # ---- running ---------------------------------------------------------------
 run: deps
 	@$(MAKE) --no-print-directory kernel sd
 	@echo "a8os: starting QEMU ($(BOARD)); leave with Ctrl-A then X"
-	$(QEMU_RUN) -kernel $(B)/kernel.elf -drive if=sd,format=raw,file=$(B)/sd.img
+	$(QEMU_RUN) -kernel $(B)/kernel.elf -drive if=sd,format=raw,file=$(SDIMG)
 
 # Debugging takes two terminals: `make debug` starts QEMU halted before the
 # first instruction, console here, waiting for gdb on port 1234; `make gdb`
@@ -199,7 +226,7 @@ run: deps
 debug: deps
 	@$(MAKE) --no-print-directory kernel sd
 	@echo "a8os: QEMU halted, waiting for gdb on :1234 (run 'make gdb' in another terminal)"
-	$(QEMU_RUN) -kernel $(B)/kernel.elf -drive if=sd,format=raw,file=$(B)/sd.img \
+	$(QEMU_RUN) -kernel $(B)/kernel.elf -drive if=sd,format=raw,file=$(SDIMG) \
 	    -S -gdb tcp:127.0.0.1:1234
 
 gdb: deps
@@ -210,6 +237,11 @@ test: deps
 	@$(MAKE) --no-print-directory kernel sd
 	@$(MAKE) --no-print-directory TEST=1 kernel
 	@$(PYTHON) tests/run.py --board $(BOARD)
+
+# Instruction counts of the hot paths, under QEMU -icount shift=0.
+bench: deps
+	@$(MAKE) --no-print-directory kernel sd
+	@$(PYTHON) tests/bench.py --board $(BOARD)
 
 clean:
 	rm -rf build

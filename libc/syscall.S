@@ -1,10 +1,58 @@
 /*
- * syscall.S - a8_syscall, the one way into the kernel (the wrappers of
- * sys.c call it).
+ * syscall.S - the ways into the kernel: one small stub per system call,
+ * and a8_syscall, the general one.
+ *
+ * The kernel takes the call number in r0 and the arguments in r1-r4
+ * (a8os/syscall.h), so a C function  f(a, b, c)  moves its arguments up
+ * one register, puts its number in r0 and executes "svc #0"; the result
+ * comes back in r0, which is where C expects it.  A stub is 2 to 6
+ * instructions: getpid() is "mov r0, #1; svc #0; bx lr".
  */
+#include "a8os/syscall.h"
+
         .syntax unified
         .arm
         .text
+
+/*
+ * syscall NAME, NUMBER, ARGS - define  NAME(...)  for a call with ARGS
+ * (0 to 3) arguments.
+ * In: the C arguments in r0..r2.  Out: r0 = the kernel's result.
+ * Clobbers: r1-r3, r12 (the kernel may change them), flags.
+ */
+        .macro  syscall name, number, args
+        .global \name
+        .type   \name, %function
+        .balign 4
+\name:
+        .if     \args >= 3
+        mov     r3, r2
+        .endif
+        .if     \args >= 2
+        mov     r2, r1
+        .endif
+        .if     \args >= 1
+        mov     r1, r0
+        .endif
+        mov     r0, #\number
+        svc     #0
+        bx      lr
+        .size   \name, . - \name
+        .endm
+
+        syscall getpid,     SYS_getpid,     0
+        syscall write,      SYS_write,      3
+        syscall read,       SYS_read,       3
+        syscall yield,      SYS_yield,      0
+        syscall sleep_ms,   SYS_sleep_ms,   1
+        syscall uptime_ms,  SYS_uptime_ms,  0
+        syscall spawn,      SYS_spawn,      2
+        syscall wait,       SYS_wait,       3
+        syscall kill,       SYS_kill,       1
+        syscall ps,         SYS_ps,         2
+        syscall apps,       SYS_apps,       2
+        syscall meminfo,    SYS_meminfo,    1
+        syscall counter,    SYS_counter,    1
 
 /*
  * long a8_syscall(long n, long a, long b, long c, long d)
@@ -20,6 +68,5 @@ a8_syscall:
         push    {r4, lr}
         ldr     r4, [sp, #8]            /* d: the fifth argument           */
         svc     #0
-        pop     {r4, lr}
-        bx      lr
+        pop     {r4, pc}
         .size   a8_syscall, . - a8_syscall

@@ -36,7 +36,7 @@ DATA(app_table)         .space  APPIMG_MAX_APPS * APPIMG_ENTRY_SIZE
 ENDDATA(app_table)
 DATA(app_count)         .word   0
 ENDDATA(app_count)
-DATA(app_lock)          .word   0       /* app_read and its buffer      */
+DATA(app_lock)          .word   0, 0    /* app_read and its buffer      */
 ENDDATA(app_lock)
 app_lba:                .word   0       /* first sector of the image    */
 sector_lba:             .word   0       /* which sector sector_buf holds */

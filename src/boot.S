@@ -142,11 +142,24 @@ ENDPROC(kmain)
 
 /*
  * idle - the idle process: sleep in WFI until an interrupt; the scheduler
- * switches away from here whenever a process is runnable.
+ * switches away from here whenever a process is runnable.  A process made
+ * runnable from process context (not from an interrupt, which switches on
+ * its way out) only sets need_resched: idle raises the resched interrupt
+ * for it rather than sleep until the next tick.  WFI with IRQs masked
+ * still wakes on an interrupt, so the check cannot miss one.
  * In: none.  Out: does not return.
  */
 LOCAL(idle)
-1:      wfi
+        ldr     r4, =need_resched
+1:      cpsid   i
+        ldr     r0, [r4]
+        cmp     r0, #0
+        bne     2f
+        wfi                             /* until an interrupt is pending */
+        cpsie   i                       /* ... and taken here           */
+        b       1b
+2:      bl      intc_raise_resched
+        cpsie   i
         b       1b
 ENDPROC(idle)
 

@@ -24,7 +24,7 @@ rx_head:        .word   0               /* next byte goes here (IRQ)    */
 rx_tail:        .word   0               /* next byte read from here     */
 DATA(console_rx_overflows)      .word 0
 ENDDATA(console_rx_overflows)
-console_wlock:  .word   0
+console_wlock:  .word   0, 0            /* a klock (proc.h)             */
 rx_buf:         .space  RX_SIZE
 
         .text
@@ -48,6 +48,12 @@ ENDPROC(console_start_input)
  */
 LOCAL(console_rx_irq)
         push    {r4-r6, lr}
+        /* Acknowledge first, then drain: a byte that arrives after the
+         * acknowledge is either read by the loop below or raises the
+         * interrupt again.  (The other order loses it: the acknowledge
+         * would clear the interrupt of a byte the loop no longer sees.) */
+        mov     r0, #CONSOLE_PORT
+        bl      uart_hw_rx_ack
         ldr     r4, =rx_head
         ldr     r5, [r4]
         ldr     r6, =rx_buf
@@ -69,8 +75,6 @@ LOCAL(console_rx_irq)
         str     r2, [r1]
         b       1b
 3:      str     r5, [r4]
-        mov     r0, #CONSOLE_PORT
-        bl      uart_hw_rx_ack
         mov     r0, r4
         bl      wakeup                  /* readers wait on rx_head      */
         pop     {r4-r6, pc}

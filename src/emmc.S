@@ -35,7 +35,7 @@ sd_high_capacity:       .word 0         /* SDHC: block addressing       */
 sd_rca:                 .word 0         /* relative card address << 16  */
 DATA(sd_blocks)         .word 0         /* capacity in 512-byte blocks  */
 ENDDATA(sd_blocks)
-sd_lock:                .word 0         /* one transfer at a time       */
+sd_lock:                .word 0, 0      /* one transfer at a time       */
 
         .text
 

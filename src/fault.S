@@ -171,7 +171,9 @@ ENTRY(fault_handle)
         and     r0, r0, #MODE_MASK
         cmp     r0, #MODE_USR
         beq     user_fault
-        bl      fault_report            /* the kernel itself: a bug     */
+        mov     r0, r4                  /* the kernel itself: a bug     */
+        mov     r1, r5
+        bl      fault_report
         ldr     r0, =m_halted
         bl      printk
         mov     r0, #HALT_PANIC

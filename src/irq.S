@@ -4,21 +4,26 @@
  *
  * irq_entry (vectors.S) has saved the interrupted context as a trap frame
  * on the IRQ stack and jumps to irq_handle.  irq_handle asks the interrupt
- * controller which line fired (intc_ack), counts it, calls the line's
- * handler, tells the controller the handler is done (intc_eoi), and
- * returns through irq_return, which restores the frame.
+ * controller which line fired (acknowledging it), counts it, and either
+ *   - for IRQ_RESCHED, the software interrupt that yield and blocking
+ *     system calls raise: ends it and goes straight to the scheduler
+ *     (schedule_irq, sched.S) - the fast path a context switch takes;
+ *   - for any other line: calls the line's handler, ends the interrupt,
+ *     and switches processes only if a handler asked for it
+ *     (need_resched: the tick at the end of a quantum, a wake-up while
+ *     the CPU was idle).
+ * irq_return restores the frame and returns from the interrupt.
  *
  * An interrupt with no handler is reported and its line disabled, so that
  * it cannot storm.  A spurious interrupt (the controller had nothing to
  * report by the time it was asked) is counted, and nothing else happens.
  *
- * Handlers run in IRQ mode with IRQs masked.  They are called as
- * handler(line) and follow AAPCS; r4-r11 are free to use without saving,
- * because the trap frame already holds the interrupted values, but the
- * handlers below keep to AAPCS anyway.
+ * Handlers run in IRQ mode with IRQs masked, as handler(line), and follow
+ * AAPCS.
  */
 #include "kernel.h"
 #include "frame.h"
+#include "intc.h"
 
         .bss
         .balign 4
@@ -50,14 +55,40 @@ ENTRY(irq_register)
 ENDPROC(irq_register)
 
 /*
- * irq_dispatch - acknowledge, count, handle and end one interrupt.
- * In: none.  Out: none.  Clobbers: none.
+ * irq_handle - entered from irq_entry: IRQ mode, sp -> the frame of the
+ * interrupted code.  All registers are free (the frame holds them).
+ */
+ENTRY(irq_handle)
+        intc_ack_fast r4, r5, r0        /* r4 = line, r5 = EOI token    */
+        cmp     r4, #IRQ_RESCHED
+        bne     1f
+        ldr     r0, =irq_counts         /* the fast path: count it ...  */
+        ldr     r1, [r0, r4, lsl #2]
+        add     r1, r1, #1
+        str     r1, [r0, r4, lsl #2]
+        intc_eoi_fast r5, r0            /* ... end it, and switch       */
+        b       schedule_irq
+1:      mov     r0, r4
+        mov     r1, r5
+        bl      irq_dispatch
+        ldr     r0, =need_resched
+        ldr     r1, [r0]
+        cmp     r1, #0
+        beq     irq_return
+        mov     r1, #0
+        str     r1, [r0]
+        b       schedule_irq
+ENDPROC(irq_handle)
+
+/*
+ * irq_dispatch - count, handle and end one acknowledged interrupt.
+ * In: r0 = line (INTC_NLINES or more: spurious), r1 = EOI token.
+ * Out: none.  Clobbers: none.
  */
 ENTRY(irq_dispatch)
         push    {r4, r5, r6, lr}
-        bl      intc_ack                /* r0 = line or -1, r1 = token  */
-        cmp     r0, #0
-        blt     .Lspurious
+        cmp     r0, #INTC_NLINES
+        bhs     .Lspurious
         mov     r4, r0
         mov     r5, r1
         ldr     r2, =irq_counts
@@ -69,8 +100,7 @@ ENTRY(irq_dispatch)
         cmp     r3, #0
         beq     .Lunhandled
         blx     r3                      /* handler(line)                */
-.Leoi:  mov     r0, r5
-        bl      intc_eoi
+.Leoi:  intc_eoi_fast r5, r0
         pop     {r4, r5, r6, pc}
 .Lunhandled:
         mov     r0, r4

@@ -433,7 +433,8 @@ LOCAL(kt_spurious)
         cpsid   i
         ldr     r4, =irq_spurious
         ldr     r4, [r4]
-        bl      irq_dispatch
+        bl      intc_ack                /* what the IRQ entry does ...  */
+        bl      irq_dispatch            /* ... and then                 */
         ldr     r2, =irq_spurious
         ldr     r2, [r2]
         cpsie   i

@@ -45,14 +45,13 @@ next_pid:               .word   0
  */
 ENTRY(proc_init)
         push    {r4, lr}
-        ldr     r4, =idle_proc
+        ldr     r4, =idle_proc          /* (zeroed: ASID 0, pid 0)      */
         ldr     r0, =kernel_l1
         ldr     r0, [r0]
         str     r0, [r4, #P_L1]
-        ldr     r0, =asid_generation
-        ldr     r0, [r0]
-        str     r0, [r4, #P_ASID]       /* generation | ASID 0          */
-        mov     r0, #PS_RUNNING
+        orr     r0, r0, #TTBR_FLAGS
+        str     r0, [r4, #P_TTBR]
+        mov     r0, #PS_IDLE
         str     r0, [r4, #P_STATE]
         add     r0, r4, #P_NAME
         ldr     r1, =s_idle
@@ -387,7 +386,10 @@ ENTRY(do_exit)
 3:      add     r7, r7, #P_SIZE
         cmp     r7, r8
         blo     1b
-        /* Our status for the parent, or nobody will ever ask. */
+        /* Out of the run ring; our status for the parent, or nobody
+         * will ever ask. */
+        mov     r0, r4
+        bl      ring_remove
         str     r5, [r4, #P_STATUS]
         ldr     r0, [r4, #P_PPID]
         bl      proc_find
@@ -409,23 +411,18 @@ ENDPROC(do_exit)
  */
 LOCAL(mm_release)
         push    {r4-r6, lr}
-        ldr     r5, [r4, #P_L1]
-        ldr     r6, =kernel_l1
-        ldr     r6, [r6]
-        mov     r0, #0
-        write_contextidr r0             /* ASID 0, then the kernel table */
-        isb
-        orr     r0, r6, #TTBR_FLAGS
-        write_ttbr0 r0
-        isb
+        ldr     r6, =idle_proc          /* the kernel's address space   */
+        ldr     r0, [r6, #P_TTBR]
+        mov     r1, #0
+        mm_switch r0, r1, r2
         mov     r0, r4
         bl      asid_free               /* TLBIASID                     */
         mov     r0, r4
-        bl      as_destroy              /* frees P_L1's table           */
-        str     r6, [r4, #P_L1]         /* until the switch: the kernel's */
-        ldr     r0, =idle_proc
-        ldr     r0, [r0, #P_ASID]
-        str     r0, [r4, #P_ASID]
+        bl      as_destroy              /* every page and table         */
+        ldr     r0, [r6, #P_L1]         /* until the switch: the kernel's */
+        str     r0, [r4, #P_L1]
+        ldr     r0, [r6, #P_TTBR]
+        str     r0, [r4, #P_TTBR]
         pop     {r4-r6, pc}
 ENDPROC(mm_release)
 

@@ -2,12 +2,16 @@
  * sched.S - the scheduler: run queue, context switch, sleeping and
  * blocking.
  *
- * Round robin with a quantum of QUANTUM ticks.  Runnable processes wait in
- * a FIFO (the run queue, linked through P_NEXT); the running one is
- * `current` and is not in the queue.  Sleeping processes are in a list
- * sorted by wake-up tick; blocked ones are in no list at all: the tick
- * looks only at the head of the sleep list, so neither costs anything
- * while it waits.  When nothing is runnable, idle_proc runs (WFI).
+ * Round robin with a quantum of QUANTUM ticks.  Runnable processes form a
+ * ring (a circular doubly linked list through P_NEXT and P_PREV), the
+ * running one included: the next to run is simply current's successor,
+ * and a process that becomes runnable is inserted just before current, at
+ * the back of the line.  A process that blocks or exits leaves the ring;
+ * `runq` then points at the one after it, where the round goes on.
+ * Sleeping processes are in a list sorted by wake-up tick (P_SNEXT);
+ * blocked ones are in no list at all: the tick looks only at the head of
+ * the sleep list, so neither costs anything while it waits.  When the
+ * ring is empty, idle_proc runs (WFI).
  *
  * Context switches happen in exactly one place: schedule_irq, at the end
  * of an interrupt, in IRQ mode.  The interrupted process's registers are
@@ -28,83 +32,40 @@ DATA(current)           .word 0         /* the running process          */
 ENDDATA(current)
 DATA(need_resched)      .word 0         /* switch at the end of this IRQ */
 ENDDATA(need_resched)
-runq:                   .word 0, 0      /* run queue: head, tail        */
+runq:                   .word 0         /* ring entry point, 0 if empty */
 sleepq:                 .word 0         /* sleep list, by wake-up tick  */
 
         .text
 
 /*
- * sched_init - make the running boot code the idle process and install
- * the resched software interrupt.
+ * sched_init - make the running boot code the idle process, and let the
+ * resched software interrupt through (irq_handle takes it straight to
+ * schedule_irq).
  * In: none.  Out: none.  Clobbers: none.
  */
 ENTRY(sched_init)
-        push    {r4, lr}
         ldr     r0, =idle_proc
         ldr     r1, =current
         str     r0, [r1]
         mov     r0, #IRQ_RESCHED
-        ldr     r1, =resched_irq
-        bl      irq_register
-        pop     {r4, pc}
+        b       intc_enable
 ENDPROC(sched_init)
 
-/* The resched software interrupt: all it does is ask for a switch. */
-LOCAL(resched_irq)
-        ldr     r1, =need_resched
-        mov     r0, #1
-        str     r0, [r1]
-        bx      lr
-ENDPROC(resched_irq)
-
 /*
- * irq_handle - entered from irq_entry (IRQ mode, sp -> the frame of the
- * interrupted code): dispatch the interrupt, then switch processes if the
- * handler asked for it.
+ * schedule_irq - choose the next process and switch to it.  Entered at the
+ * end of an interrupt (irq.S): IRQ mode, IRQs masked, sp -> the current
+ * process's trap frame.  Registers: r4 -> current, r5 = prev, r6 = next,
+ * r7 = prev's state.  All are free: the frame holds the interrupted
+ * values.
  */
-ENTRY(irq_handle)
-        bl      irq_dispatch
-        ldr     r0, =need_resched
-        ldr     r1, [r0]
-        cmp     r1, #0
-        beq     irq_return
-        mov     r1, #0
-        str     r1, [r0]
-        /* fall through */
-
-/*
- * schedule_irq - choose the next process and switch to it.
- * IRQ mode, IRQs masked, sp -> the current process's trap frame.
- * Registers: r4 -> current, r5 = prev, r6 = next, r7 = idle_proc,
- * r8 -> run queue {head, tail}.  All free: the frame holds the
- * interrupted values.
- */
-schedule_irq:
+ENTRY(schedule_irq)
         ldr     r4, =current
         ldr     r5, [r4]
-        ldr     r7, =idle_proc
-        ldr     r8, =runq
-        ldmia   r8, {r0, r1}            /* r0 = head, r1 = tail         */
-        /* A process that is still runnable goes to the back of the queue
-         * (the idle process never queues). */
-        ldr     r2, [r5, #P_STATE]
-        cmp     r2, #PS_RUNNING
-        bne     1f                      /* blocked, sleeping or exited  */
-        cmp     r5, r7
-        beq     1f                      /* idle                         */
-        mov     r2, #0
-        str     r2, [r5, #P_NEXT]
-        cmp     r1, #0
-        strne   r5, [r1, #P_NEXT]       /* tail->next = prev            */
-        moveq   r0, r5                  /* (queue was empty)            */
-        mov     r1, r5
-        /* Take the head of the queue, or idle if it is empty. */
-1:      movs    r6, r0
-        moveq   r6, r7
-        ldrne   r0, [r6, #P_NEXT]
-        cmp     r0, #0
-        moveq   r1, #0
-        stmia   r8, {r0, r1}
+        ldr     r7, [r5, #P_STATE]
+        cmp     r7, #PS_RUNNING
+        ldreq   r6, [r5, #P_NEXT]       /* in the ring: its successor   */
+        bne     .Lfrom_outside
+.Lchosen:
         mov     r0, #QUANTUM
         str     r0, [r6, #P_QUANTUM]
         cmp     r6, r5
@@ -119,13 +80,10 @@ schedule_irq:
         str     sp, [r5, #P_SP_IRQ]
         clrex                           /* no LDREX reservation survives */
 
-        /* Change the address space if it differs (idle and exited
-         * processes use the kernel's table). */
-        ldr     r0, [r5, #P_L1]
-        ldr     r1, [r6, #P_L1]
-        cmp     r0, r1
-        movne   r0, r6
-        blne    switch_mm
+        /* Its address space: ASID 0, TTBR0, then its ASID (asid.S). */
+        ldr     r0, [r6, #P_TTBR]
+        ldrb    r1, [r6, #P_ASID]
+        mm_switch r0, r1, r2
 
         /* Restore next: sp_irq, then its SVC sp and lr. */
         ldr     sp, [r6, #P_SP_IRQ]
@@ -138,71 +96,96 @@ schedule_irq:
 
         /* An exited process has just left the CPU for good: its kernel
          * page (and, if no parent will wait for it, its slot) can go. */
-        ldr     r0, [r5, #P_STATE]
-        cmp     r0, #PS_ZOMBIE
+        cmp     r7, #PS_ZOMBIE
         blo     irq_return
+        cmp     r7, #PS_DEAD
+        bhi     irq_return              /* (idle)                       */
         mov     r0, r5
         bl      proc_release_kpage
         b       irq_return
-ENDPROC(irq_handle)
+
+        /* prev is not in the ring (it blocked, exited, or is idle): the
+         * round goes on where it left it, or idle runs. */
+.Lfrom_outside:
+        ldr     r6, =runq
+        ldr     r6, [r6]
+        cmp     r6, #0
+        ldreq   r6, =idle_proc
+        b       .Lchosen
+ENDPROC(schedule_irq)
 
 /*
- * make_runnable - put a process at the back of the run queue.  If the CPU
- * is idle, ask for a switch at the end of the current interrupt.
+ * ring_insert - put a process into the ring of runnable processes, at the
+ * back of the line: just before current if current is in the ring, else
+ * just before runq.
+ * In: r0 = process (not in the ring).  Out: none.  Clobbers: none.
+ * IRQs masked by the caller.
+ */
+LOCAL(ring_insert)
+        ldr     r1, =current
+        ldr     r1, [r1]
+        ldr     r2, [r1, #P_STATE]
+        cmp     r2, #PS_RUNNING
+        ldrne   r1, =runq
+        ldrne   r1, [r1]
+        cmp     r1, #0
+        beq     1f
+        ldr     r2, [r1, #P_PREV]       /* between r2 and r1            */
+        str     r1, [r0, #P_NEXT]
+        str     r2, [r0, #P_PREV]
+        str     r0, [r2, #P_NEXT]
+        str     r0, [r1, #P_PREV]
+        bx      lr
+1:      str     r0, [r0, #P_NEXT]       /* alone in the ring            */
+        str     r0, [r0, #P_PREV]
+        ldr     r1, =runq
+        str     r0, [r1]
+        bx      lr
+ENDPROC(ring_insert)
+
+/*
+ * ring_remove - take a process out of the ring; the round will go on with
+ * the one after it.
+ * In: r0 = process (in the ring).  Out: none.  Clobbers: none.
+ * IRQs masked by the caller.
+ */
+ENTRY(ring_remove)
+        ldr     r1, [r0, #P_NEXT]
+        cmp     r1, r0
+        moveq   r1, #0                  /* it was alone: the ring is empty */
+        beq     1f
+        ldr     r2, [r0, #P_PREV]
+        str     r1, [r2, #P_NEXT]
+        str     r2, [r1, #P_PREV]
+1:      ldr     r2, =runq
+        str     r1, [r2]
+        bx      lr
+ENDPROC(ring_remove)
+
+/*
+ * make_runnable - a blocked, sleeping or new process may run again: into
+ * the ring, at the back of the line.  If the CPU is idle, ask for a switch
+ * at the end of the current interrupt.
  * In: r0 = process.  Out: none.  Clobbers: none.  IRQs masked by caller.
  */
 ENTRY(make_runnable)
+        ldr     r1, [r0, #P_STATE]
+        cmp     r1, #PS_RUNNING
+        bxeq    lr                      /* in the ring already          */
+        push    {r0, lr}
+        bl      ring_insert             /* (before the state changes:   */
+        pop     {r0, lr}                /* ring_insert looks at it)     */
         mov     r1, #PS_RUNNING
         str     r1, [r0, #P_STATE]
-        /* The current process is never queued: it may be woken before its
-         * own switch-out has happened (block_current), and then it simply
-         * goes on. */
         ldr     r1, =current
         ldr     r1, [r1]
-        cmp     r0, r1
-        bxeq    lr
-        mov     r1, #0
-        str     r1, [r0, #P_NEXT]
-        ldr     r2, =runq
-        ldr     r3, [r2, #4]            /* tail                         */
-        cmp     r3, #0
-        strne   r0, [r3, #P_NEXT]
-        streq   r0, [r2]                /* empty: it is the head too    */
-        str     r0, [r2, #4]
-        ldr     r1, =current
-        ldr     r1, [r1]
-        ldr     r2, =idle_proc
-        cmp     r1, r2
+        ldr     r1, [r1, #P_STATE]
+        cmp     r1, #PS_IDLE
         ldreq   r1, =need_resched
         moveq   r2, #1
         streq   r2, [r1]
         bx      lr
 ENDPROC(make_runnable)
-
-/*
- * runq_remove - take a process out of the run queue if it is there.
- * In: r0 = process.  Out: none.  Clobbers: none.  IRQs masked by caller.
- */
-ENTRY(runq_remove)
-        ldr     r2, =runq
-        mov     r1, #0                  /* r1 = previous entry          */
-        ldr     r3, [r2]
-1:      cmp     r3, #0
-        bxeq    lr                      /* not queued                   */
-        cmp     r3, r0
-        beq     2f
-        mov     r1, r3
-        ldr     r3, [r3, #P_NEXT]
-        b       1b
-2:      ldr     r3, [r0, #P_NEXT]
-        cmp     r1, #0
-        streq   r3, [r2]                /* it was the head              */
-        strne   r3, [r1, #P_NEXT]
-        ldr     r12, [r2, #4]
-        cmp     r12, r0
-        streq   r1, [r2, #4]            /* it was the tail              */
-        bx      lr
-ENDPROC(runq_remove)
 
 /*
  * sched_tick - the scheduler's part of every timer tick: charge the tick
@@ -217,9 +200,9 @@ ENTRY(sched_tick)
         ldr     r1, [r0, #P_TICKS]
         add     r1, r1, #1
         str     r1, [r0, #P_TICKS]
-        ldr     r1, =idle_proc
-        cmp     r0, r1
-        beq     1f
+        ldr     r1, [r0, #P_STATE]
+        cmp     r1, #PS_RUNNING         /* (not the idle process)       */
+        bne     1f
         ldr     r1, [r0, #P_QUANTUM]
         subs    r1, r1, #1
         str     r1, [r0, #P_QUANTUM]
@@ -236,7 +219,7 @@ ENTRY(sched_tick)
         ldr     r1, [r0, #P_WAKE]
         subs    r1, r1, r5              /* wake - now (wraps correctly) */
         popgt   {r4, r5, r6, pc}
-        ldr     r1, [r0, #P_NEXT]
+        ldr     r1, [r0, #P_SNEXT]
         str     r1, [r4]
         bl      make_runnable
         b       2b
@@ -260,9 +243,9 @@ ENTRY(sleep_until)
         ldr     r12, [r3, #P_WAKE]
         subs    r12, r12, r0            /* its wake - ours              */
         bgt     2f
-        add     r2, r3, #P_NEXT
+        add     r2, r3, #P_SNEXT
         b       1b
-2:      str     r3, [r1, #P_NEXT]
+2:      str     r3, [r1, #P_SNEXT]
         str     r1, [r2]
         mov     r0, #PS_SLEEPING
         bl      block_current
@@ -292,19 +275,22 @@ ENTRY(sleep_on)
  * runs again it returns, IRQs masked.
  */
 ENTRY(block_current)
-        push    {r4, lr}
+        push    {r4, r5, lr}
         mov     r4, r1
-        ldr     r2, =idle_proc
-        cmp     r1, r2
+        mov     r5, r0
+        ldr     r2, [r4, #P_STATE]
+        cmp     r2, #PS_IDLE
         beq     9f                      /* idle must never block        */
-        str     r0, [r4, #P_STATE]
+        mov     r0, r4
+        bl      ring_remove
+        str     r5, [r4, #P_STATE]
         bl      intc_raise_resched
 1:      cpsie   i                       /* the switch happens here      */
         ldr     r0, [r4, #P_STATE]
         cmp     r0, #PS_RUNNING
         bne     1b
         cpsid   i
-        pop     {r4, pc}
+        pop     {r4, r5, pc}
 9:      ldr     r0, =m_idle_block
         bl      panic
 ENDPROC(block_current)
@@ -353,9 +339,9 @@ ENTRY(unblock)
         cmp     r3, #0
         beq     2f
         cmp     r3, r0
-        addne   r2, r3, #P_NEXT
+        addne   r2, r3, #P_SNEXT
         bne     1b
-        ldr     r3, [r0, #P_NEXT]
+        ldr     r3, [r0, #P_SNEXT]
         str     r3, [r2]
 2:      mov     r1, #0
         str     r1, [r0, #P_WCHAN]

@@ -16,10 +16,12 @@
  * RFE restores pc and CPSR in one instruction.
  *
  * A null system call (getpid) is 14 instructions: 3 in the libc stub, 5
- * here on the way in, 4 in sys_getpid, 2 on the way out.
+ * here on the way in, 4 in sys_getpid, 2 on the way out.  (make bench
+ * measures it: docs/PERFORMANCE.md.)
  */
 #include "kernel.h"
 #include "proc.h"
+#include "intc.h"
 
         .text
 
@@ -75,13 +77,13 @@ LOCAL(sys_getpid)
         bx      lr
 ENDPROC(sys_getpid)
 
-/* yield(): raise the resched interrupt; it is taken at once (IRQs are on)
- * and the caller goes to the back of the run queue. */
+/* yield(): raise the resched interrupt; it is taken at once (IRQs are on),
+ * in the middle of this routine, and the caller goes to the back of the
+ * line.  When it comes back to this process, yield returns 0. */
 LOCAL(sys_yield)
-        push    {r4, lr}
-        bl      intc_raise_resched
+        intc_raise_resched_fast r0, r1
         mov     r0, #0
-        pop     {r4, pc}
+        bx      lr
 ENDPROC(sys_yield)
 
 /* sleep_ms(ms): sleep for at least ms milliseconds (0: just yield). */

@@ -375,4 +375,4 @@ ENDPROC(unmap_range)
 
         .section .rodata
 /* ps state letters, by PS_* */
-state_letters:  .ascii  "?" "N" "R" "S" "B" "Z" "D"
+state_letters:  .ascii  "?" "N" "R" "S" "B" "Z" "D" "R"

@@ -6,7 +6,8 @@
  * the new mode's SPSR and the return address in its banked lr, and fetches
  * the instruction at VBAR + offset (undefined 0x04, SVC 0x08, prefetch
  * abort 0x0C, data abort 0x10, IRQ 0x18, FIQ 0x1C).  Each vector holds one
- * branch.
+ * branch; the SVC vector loads the address of the system call entry
+ * straight into pc, so that a system call costs one instruction here.
  *
  * All of this file is one page, the "vector page", linked at VECTORS_VIRT
  * (0xFFFF0000) and placed in the kernel image after .text (layout.ld).  The
@@ -30,7 +31,7 @@
 ENTRY(vector_table)
         b       reset_entry             /* 0x00: not used via VBAR      */
         b       undef_entry             /* 0x04: undefined instruction  */
-        b       svc_entry_stub          /* 0x08: supervisor call        */
+        ldr     pc, =svc_entry          /* 0x08: supervisor call: swi.S */
         b       pabt_entry              /* 0x0C: prefetch abort         */
         b       dabt_entry              /* 0x10: data abort             */
         b       hyp_entry               /* 0x14: not used on ARMv7-A    */
@@ -109,10 +110,6 @@ trap_common:
         stmia   r1, {r2, r3}
 1:      mov     r1, sp
         ldr     pc, =fault_handle       /* (r0 = type, r1 = frame)        */
-
-/* A supervisor call: a system call, in normal kernel text (swi.S). */
-svc_entry_stub:
-        ldr     pc, =svc_entry
 
 /*
  * irq_entry - save the interrupted context and dispatch the interrupt.

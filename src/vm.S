@@ -38,6 +38,8 @@ ENTRY(as_create)
         cmp     r0, #0
         beq     9f
         str     r0, [r4, #P_L1]
+        orr     r1, r0, #TTBR_FLAGS     /* what a switch loads          */
+        str     r1, [r4, #P_TTBR]
         mov     r1, #0
         str     r1, [r4, #P_PAGES]
         /* Copy the kernel's entries below and above user space. */
@@ -182,6 +184,7 @@ ENTRY(as_destroy)
         bl      page_free_n
         mov     r0, #0
         str     r0, [r4, #P_L1]
+        str     r0, [r4, #P_TTBR]
         str     r0, [r4, #P_PAGES]
 5:      pop     {r4-r9, pc}
 ENDPROC(as_destroy)

@@ -353,3 +353,48 @@ def test_sdhc_card(ctx):
             check(sh.run("run hello"), r"Hello from a8os!")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---- performance and out-of-tree apps ---------------------------------------
+
+def test_benchmark_targets(ctx):
+    # The hot paths, counted in instructions under -icount shift=0: the
+    # targets of docs/PERFORMANCE.md must hold.
+    with Shell(ctx, icount=True, boot_timeout=120) as sh:
+        out = sh.run("run bench", timeout=300)
+    null = float(check(out, r"bench: null syscall: (\d+\.\d) instructions")[1])
+    yld = float(check(out, r"bench: yield round trip: (\d+\.\d) "
+                           r"instructions")[1])
+    if not 10 <= null <= 20:
+        raise TestFailure(f"null syscall {null} instructions, target <= 20")
+    if not 60 <= yld <= 150:
+        raise TestFailure(f"yield round trip {yld} instructions, "
+                          "target <= 150")
+
+
+def test_out_of_tree_app(ctx):
+    # `make app SRC=...` builds a user's own C file against libc and puts
+    # it on an SD card with the built-in apps.
+    tmp = tempfile.mkdtemp(prefix="a8os-app-")
+    try:
+        src = os.path.join(tmp, "mine.c")
+        with open(src, "w") as f:
+            f.write('#include <stdio.h>\n#include <a8os.h>\n'
+                    'int main(int argc, char **argv)\n{\n'
+                    '    printf("mine: %d args, pid %d, up %u ms, %s\\n",\n'
+                    '           argc, getpid(), uptime_ms(), argv[argc - 1]);\n'
+                    '    return argc == 2 ? 0 : 1;\n}\n')
+        sd = os.path.join(tmp, "sd.img")
+        r = subprocess.run(["make", "-s", "app", f"SRC={src}",
+                            f"EXTRA={tmp}/extra", f"APPIMG={tmp}/apps.img",
+                            f"SDIMG={sd}"], cwd=ctx.root,
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise TestFailure(f"make app failed:\n{r.stdout}\n{r.stderr}")
+        with Shell(ctx, sd=sd) as sh:
+            check(sh.run("apps"), r"^mine +\d+ bytes$")
+            check(sh.run("run mine x"),
+                  r"^mine: 2 args, pid \d+, up \d+ ms, x$")
+            check(sh.run("run hello"), r"Hello from a8os!")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -126,4 +126,25 @@
 /* User space: see a8os/layout.h. */
 #include "a8os/layout.h"
 
+#ifdef __ASSEMBLER__
+/*
+ * mm_switch ttbr, asid, tmp - make an address space current: TTBR0 =
+ * \ttbr (table | TTBR_FLAGS), CONTEXTIDR = \asid.  The order is the one
+ * the ARMv7 ARM (B3.10.4) gives for changing both without a TLB flush:
+ * the reserved ASID 0 first, ISB; then TTBR0, ISB; then the new ASID.
+ * While ASID 0 is current, a speculative walk through either table can
+ * only make global entries or entries tagged 0, and no process uses 0.
+ * The exception return that follows a switch is a context synchronisation
+ * event, so the last write needs no ISB of its own before user code runs.
+ */
+        .macro  mm_switch ttbr, asid, tmp
+        mov     \tmp, #0
+        write_contextidr \tmp
+        isb
+        write_ttbr0 \ttbr
+        isb
+        write_contextidr \asid
+        .endm
+#endif
+
 #endif /* MMU_H */

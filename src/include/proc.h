@@ -5,8 +5,9 @@
  * One struct proc per process in proc_table (src/proc.S), NPROC of them,
  * plus idle_proc, the kernel's own context, which runs when nothing else
  * can.  The first two fields are where the scheduler looks on every
- * switch: the physical address of the L1 table and the saved IRQ-mode
- * stack pointer, which points at the process's saved register frame.
+ * switch: the TTBR0 value of its address space (its L1 table's physical
+ * address with the table-walk attributes) and the saved IRQ-mode stack
+ * pointer, which points at the process's saved register frame.
  */
 #ifndef PROC_H
 #define PROC_H
@@ -17,25 +18,28 @@
 #define INIT_PID        1               /* init's pid, and only init's  */
 
 /* struct proc: offsets of its fields (all words). */
-#define P_L1            0               /* L1 table, physical address   */
+#define P_TTBR          0               /* TTBR0 value: L1 table | walk attributes */
 #define P_SP_IRQ        4               /* saved r13_irq -> saved frame */
 #define P_QUANTUM       8               /* ticks left in this turn      */
 #define P_STATE         12              /* PS_* below                   */
 #define P_PID           16
 #define P_PPID          20              /* parent's pid, 0 if orphaned  */
-#define P_ASID          24              /* generation << 8 | ASID       */
+#define P_ASID          24              /* byte 0: ASID; above: generation */
 #define P_TICKS         28              /* CPU time in ticks            */
 #define P_KPAGE         32              /* kernel page: IRQ + SVC stacks*/
-#define P_NEXT          36              /* run queue / sleep list link  */
-#define P_WCHAN         40              /* what a blocked process waits on */
-#define P_WAKE          44              /* tick to wake at (sleeping)   */
-#define P_BRK           48              /* program break (sbrk)         */
-#define P_HEAP          52              /* where the heap starts        */
-#define P_STATUS        56              /* wait status once exited      */
-#define P_PAGES         60              /* user pages mapped            */
-#define P_NOKILL        64              /* >0: kill waits (see proc.S)  */
-#define P_KILLED        68              /* pending kill reason, 0 none  */
-#define P_NAME          72              /* 16 bytes, NUL-terminated     */
+#define P_NEXT          36              /* run ring: next, previous     */
+#define P_PREV          40
+#define P_WCHAN         44              /* what a blocked process waits on */
+#define P_WAKE          48              /* tick to wake at (sleeping)   */
+#define P_SNEXT         52              /* sleep list link              */
+#define P_BRK           56              /* program break (sbrk)         */
+#define P_HEAP          60              /* where the heap starts        */
+#define P_STATUS        64              /* wait status once exited      */
+#define P_PAGES         68              /* user pages mapped            */
+#define P_NOKILL        72              /* >0: kill waits (see proc.S)  */
+#define P_KILLED        76              /* pending kill reason, 0 none  */
+#define P_L1            80              /* L1 table, physical address   */
+#define P_NAME          84              /* 16 bytes, NUL-terminated     */
 #define P_SIZE          128             /* a power of two: index << 7   */
 #define P_SHIFT         7
 
@@ -47,6 +51,12 @@
 #define PS_BLOCKED      4               /* waiting for P_WCHAN          */
 #define PS_ZOMBIE       5               /* exited, status not collected */
 #define PS_DEAD         6               /* exited, nobody will collect  */
+#define PS_IDLE         7               /* the idle process, always     */
+
+/* A sleeping kernel lock (klock.S): two words. */
+#define KLOCK_OWNER     0               /* holding process, 0 if free   */
+#define KLOCK_WAITERS   4               /* processes waiting for it     */
+#define KLOCK_SIZE      8
 
 /* The scheduler's quantum, in ticks. */
 #define QUANTUM         10              /* 10 ms at HZ = 1000           */

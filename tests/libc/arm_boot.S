@@ -1,8 +1,11 @@
 /*
  * arm_boot.S - bare-metal start for arm_check under QEMU (realview-pb-a8,
- * no kernel, no MMU): vectors that report any exception, a stack, .bss
- * cleared, then libc's own _start (crt0.S) with argc and argv as the
- * kernel would pass them.  And semihost(), the way out to QEMU.
+ * no kernel, no MMU): vectors, stacks, .bss cleared, then libc's own
+ * _start (crt0.S) with argc and argv as the kernel would pass them, in SYS
+ * mode.  libc's system call stubs execute real "svc #0" instructions; the
+ * SVC vector hands them to fake_kernel() in arm_check.c, in SVC mode, and
+ * returns its result in r0 as the kernel does.  Any other exception ends
+ * QEMU.  And semihost(), the way out to QEMU.
  */
         .syntax unified
         .arm
@@ -19,13 +22,15 @@ boot:
         ldr     r0, =vectors
         mcr     p15, 0, r0, c12, c0, 0  /* VBAR: our vectors          */
         isb
-        ldr     sp, =stack_top
+        ldr     sp, =svc_stack_top      /* SVC mode: the fake kernel    */
         ldr     r0, =__bss_start
         ldr     r1, =__bss_end
         mov     r2, #0
 1:      cmp     r0, r1
         strlo   r2, [r0], #4
         blo     1b
+        cps     #0x1F                   /* SYS mode: like user mode,   */
+        ldr     sp, =stack_top          /* but allowed to semihost     */
         mov     r0, #2                  /* argc                        */
         ldr     r1, =boot_argv          /* argv                        */
         mov     r2, #0
@@ -34,15 +39,29 @@ boot:
         .size   boot, . - boot
 
 /*
- * Any exception ends QEMU with status 100 + its vector number, so that
- * a fault in libc shows as such rather than as a hang.
+ * SVC: a system call.  Like the kernel, take the number in r0 and the
+ * arguments in r1-r4, return the result in r0, and preserve all but
+ * r1-r3 and r12.  fake_kernel(n, a, b, c, d) gets d on the stack (AAPCS).
+ * Any other exception ends QEMU with status 100 + its vector number, so
+ * that a fault in libc shows as such rather than as a hang.
  */
         .balign 32
 vectors:
-        .irp    n, 0, 1, 2, 3, 4, 5, 6, 7
+        .irp    n, 0, 1
         b       vector\n
         .endr
-        .irp    n, 0, 1, 2, 3, 4, 5, 6, 7
+        b       svc_vector
+        .irp    n, 3, 4, 5, 6, 7
+        b       vector\n
+        .endr
+svc_vector:
+        push    {r4, lr}                /* lr_svc: where the stub goes on */
+        push    {r4}                    /* d, the fifth argument        */
+        bl      fake_kernel
+        add     sp, sp, #4
+        pop     {r4, lr}
+        movs    pc, lr                  /* back, with the caller's CPSR */
+        .irp    n, 0, 1, 3, 4, 5, 6, 7
 vector\n:
         mov     r4, #(100 + \n)
         b       vector_exit
@@ -95,3 +114,5 @@ boot_argv:
         .balign 8
         .space  65536
 stack_top:
+        .space  8192
+svc_stack_top:

@@ -63,8 +63,10 @@ static long tt_write(const void *buf, unsigned long n)
     return (long)n - semihost(0x05, write_block);       /* SYS_WRITE */
 }
 
-/* The kernel's side of every system call libc makes. */
-long a8_syscall(long n, long a, long b, long c, long d)
+/* The kernel's side of every system call libc makes: arm_boot.S's SVC
+ * vector calls it for each "svc #0". */
+long fake_kernel(long n, long a, long b, long c, long d);
+long fake_kernel(long n, long a, long b, long c, long d)
 {
     (void)d;
     switch (n) {

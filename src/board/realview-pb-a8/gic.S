@@ -16,6 +16,7 @@
  * mask lets through anything more urgent than PMR_OPEN.
  */
 #include "kernel.h"
+#include "intc.h"
 
 #define GICD_CTLR       0x000
 #define GICD_ISENABLER  0x100
@@ -24,17 +25,11 @@
 #define GICD_ICPENDR    0x280
 #define GICD_IPRIORITYR 0x400
 #define GICD_ITARGETSR  0x800
-#define GICD_SGIR       0xF00
 #define GICC_CTLR       0x00
 #define GICC_PMR        0x04
 #define GICC_BPR        0x08
-#define GICC_IAR        0x0C
-#define GICC_EOIR       0x10
 
 #define GIC_ENABLE      1
-#define GIC_ID_MASK     0x3FF           /* IAR[9:0]: interrupt ID        */
-#define GIC_SPURIOUS    1020            /* IDs 1020..1023: none pending  */
-#define SGIR_TO_SELF    (2 << 24)       /* TargetListFilter: this CPU    */
 #define CPU0_TARGET     0x01010101      /* four ITARGETSR bytes: CPU 0   */
 #define IRQ_PRIO_NORMAL 0xA0
 #define PRIO_X4         0xA0A0A0A0      /* four IPRIORITYR bytes         */
@@ -107,18 +102,13 @@ ENDPROC(gic_set_bit)
 /*
  * intc_ack - acknowledge the highest-priority pending interrupt.  Reading
  * IAR marks it active; the value read must be written back to EOIR when
- * the handler is done (intc_eoi).
- * In: none.  Out: r0 = interrupt ID, or -1 if nothing was pending
- * (a spurious interrupt: no EOI is owed); r1 = token for intc_eoi.
- * Clobbers: none.
+ * the handler is done (intc_eoi).  IDs 1020 to 1023 mean that nothing was
+ * pending: a spurious interrupt, for which no EOI is owed.
+ * In: none.  Out: r0 = interrupt ID (INTC_NLINES or more: spurious),
+ * r1 = token for intc_eoi.  Clobbers: none.
  */
 ENTRY(intc_ack)
-        mov32   r2, GIC_CPU_BASE
-        ldr     r1, [r2, #GICC_IAR]
-        mov32   r2, GIC_ID_MASK
-        and     r0, r1, r2
-        cmp     r0, #GIC_SPURIOUS
-        mvnhs   r0, #0
+        intc_ack_fast r0, r1, r2
         bx      lr
 ENDPROC(intc_ack)
 
@@ -128,20 +118,19 @@ ENDPROC(intc_ack)
  * In: r0 = token from intc_ack.  Out: none.  Clobbers: none.
  */
 ENTRY(intc_eoi)
-        mov32   r1, GIC_CPU_BASE
-        str     r0, [r1, #GICC_EOIR]
+        intc_eoi_fast r0, r1
         bx      lr
 ENDPROC(intc_eoi)
 
 /*
  * intc_raise_resched - raise the scheduler's software interrupt: SGI
  * IRQ_RESCHED, sent by this CPU to itself.  The IRQ is taken as soon as
- * interrupts are unmasked.
+ * interrupts are unmasked.  An SGI is the GIC's own mechanism for this;
+ * QEMU's realview GIC would also honour setting an SPI pending in
+ * GICD_ISPENDR, but that would borrow a device's line.
  * In: none.  Out: none.  Clobbers: none.
  */
 ENTRY(intc_raise_resched)
-        mov32   r0, GIC_DIST_BASE
-        ldr     r1, =(SGIR_TO_SELF | IRQ_RESCHED)
-        str     r1, [r0, #GICD_SGIR]
+        intc_raise_resched_fast r0, r1
         bx      lr
 ENDPROC(intc_raise_resched)
