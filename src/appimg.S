@@ -200,10 +200,13 @@ LOCAL(app_check)
         /* A name: 1..15 bytes and a NUL. */
         ldrb    r0, [r4, #(APPIMG_E_NAME + APPIMG_NAME_MAX - 1)]
         ldrb    r1, [r4, #APPIMG_E_NAME]
-        cmp     r0, #0
-        cmpeq   r1, #0
-        ldreq   r0, =m_bad_name
-        beq     8f
+        cmp     r0, #0                  /* not NUL-terminated ...       */
+        bne     7f
+        cmp     r1, #0                  /* ... or empty                 */
+        bne     0f
+7:      ldr     r0, =m_bad_name
+        b       8f
+0:
         /* Inside the image, starting on a sector. */
         ldr     r0, [r4, #APPIMG_E_OFFSET]
         ldr     r1, [r4, #APPIMG_E_SIZE]
@@ -358,14 +361,16 @@ ENDPROC(app_crc)
 ENTRY(sys_apps)
         push    {r4-r8, lr}
         mov     r4, r1
-        mov     r5, r2
+        movs    r5, r2
+        movle   r0, #0                  /* (max <= 0: nothing)          */
+        pople   {r4-r8, pc}
         ldr     r6, =app_count
         ldr     r6, [r6]
         cmp     r5, r6
         movhi   r5, r6                  /* entries to write             */
         cmp     r5, #0
-        movle   r0, #0
-        pople   {r4-r8, pc}
+        moveq   r0, #0
+        popeq   {r4-r8, pc}
         mov     r0, r4
         mov     r1, #APPINFO_SIZE
         mul     r1, r5, r1

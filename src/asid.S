@@ -119,6 +119,13 @@ LOCAL(asid_rollover)
         ldr     r1, [r0]
         add     r1, r1, #1
         str     r1, [r0]
+        /* While old numbers are handed out again, the current process
+         * runs on the reserved ASID 0: a walk meanwhile can only make
+         * entries tagged 0, not entries tagged with a number that is
+         * about to belong to another process. */
+        mov     r0, #0
+        write_contextidr r0
+        isb
         bl      tlb_inv_all             /* nothing of the old numbers   */
         /* Every process holding a number gets a new one. */
         ldr     r4, =proc_table

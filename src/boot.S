@@ -104,6 +104,12 @@ ENTRY(kmain)
         mov     r1, #HZ
         bl      printk
 
+        bl      gpio_init
+        bl      uartdev_init
+        bl      uirq_init
+        ldr     r0, =m_devices
+        bl      printk
+
         bl      crc32_init
         bl      proc_init
         bl      sched_init
@@ -158,7 +164,9 @@ LOCAL(idle)
         wfi                             /* until an interrupt is pending */
         cpsie   i                       /* ... and taken here           */
         b       1b
-2:      bl      intc_raise_resched
+2:      mov     r0, #0                  /* (the resched fast path does  */
+        str     r0, [r4]                /*  not look at the flag)       */
+        bl      intc_raise_resched
         cpsie   i
         b       1b
 ENDPROC(idle)
@@ -196,6 +204,7 @@ m_mmu_fail:     .asciz  "mmu_init: no memory for the kernel's L2 tables"
 m_vectors:      .asciz  "Init exception vectors at %p\n"
 m_intc:         .asciz  "Init interrupt controller\n"
 m_timer:        .asciz  "Init timer: %u Hz tick\n"
+m_devices:      .asciz  "Init GPIO, UART1-3, user interrupt handlers\n"
 m_sched:        .asciz  "Init scheduler: %u process slots, %u ms quantum\n"
 m_banner:       .asciz  "a8os %s on %s: ready\n"
 m_init:         .asciz  "Starting init (pid 1)\n"

@@ -188,7 +188,7 @@ LOCAL(segment_check)
         bcs     3f
         cmp     r9, #USER_BASE
         blo     3f
-        ldr     r0, =USER_GUARD_PAGE
+        ldr     r0, =USER_HEAP_LIMIT
         cmp     r10, r0
         bls     4f
 3:      push    {r10}
@@ -322,10 +322,13 @@ ENTRY(elf_load)
         bl      load_segment
         cmp     r0, #0
         beq     3b
-        ldr     r0, =m_no_memory_now
+        mov     r7, r0
+        cmn     r7, #ENOMEM
+        ldreq   r0, =m_no_memory_now
+        ldrne   r0, =m_unreadable_now
         add     r1, r4, #APPIMG_E_NAME
         bl      printk
-        mvn     r0, #(ENOMEM - 1)
+        mov     r0, r7
         b       9f
         /* The heap starts on the next page. */
 5:      align_up r11, PAGE_SHIFT

@@ -36,6 +36,7 @@ sd_rca:                 .word 0         /* relative card address << 16  */
 DATA(sd_blocks)         .word 0         /* capacity in 512-byte blocks  */
 ENDDATA(sd_blocks)
 sd_lock:                .word 0, 0      /* one transfer at a time       */
+sd_reinit:              .word 0         /* a card was inserted          */
 
         .text
 
@@ -252,6 +253,28 @@ LOCAL(sd_report)
 ENDPROC(sd_report)
 
 /*
+ * sd_card_detect_edge - the card-detect pin changed (gpio.S, IRQ mode).
+ * The pin reads 1 without a card.  A removed card is forgotten at once;
+ * an inserted one is initialised when next read (not here: that takes
+ * hundreds of commands, too long for an interrupt).
+ * In: r0 = the pin's level.  Out: none.  Clobbers: none.
+ */
+ENTRY(sd_card_detect_edge)
+        push    {r4, lr}
+        ldr     r1, =sd_present
+        mov     r2, #0
+        str     r2, [r1]
+        cmp     r0, #0
+        ldr     r1, =sd_reinit
+        moveq   r2, #1
+        str     r2, [r1]
+        ldreq   r0, =m_inserted
+        ldrne   r0, =m_removed
+        bl      printk
+        pop     {r4, pc}
+ENDPROC(sd_card_detect_edge)
+
+/*
  * sd_read - read whole blocks from the card.
  * In: r0 = first block, r1 = number of blocks, r2 = buffer (word aligned).
  * Out: r0 = 0 or a negative errno (-ENOMEDIUM without a card).
@@ -262,13 +285,19 @@ ENTRY(sd_read)
         mov     r4, r0
         mov     r5, r1
         mov     r6, r2
+        ldr     r0, =sd_lock
+        bl      klock_acquire
+        ldr     r0, =sd_reinit          /* a card inserted since?       */
+        ldr     r1, [r0]
+        cmp     r1, #0
+        movne   r1, #0
+        strne   r1, [r0]
+        blne    sd_init
+        mvn     r7, #(ENOMEDIUM - 1)
         ldr     r0, =sd_present
         ldr     r0, [r0]
         cmp     r0, #0
-        mvneq   r0, #(ENOMEDIUM - 1)
-        popeq   {r4-r9, pc}
-        ldr     r0, =sd_lock
-        bl      klock_acquire
+        beq     9f
 1:      cmp     r5, #0
         moveq   r7, #0
         beq     9f
@@ -329,3 +358,5 @@ m_no_card:      .asciz  "SD card: none (no card answers CMD55); going on without
 m_cmd_fail:     .asciz  "sd: CMD%u (arg 0x%08x) failed: %s (controller status 0x%08x)\n"
 m_if_cond:      .asciz  "sd: CMD8 answered with the wrong check pattern\n"
 m_op_cond:      .asciz  "sd: the card stayed busy through ACMD41\n"
+m_inserted:     .asciz  "SD card inserted\n"
+m_removed:      .asciz  "SD card removed\n"

@@ -171,7 +171,20 @@ ENTRY(fault_handle)
         and     r0, r0, #MODE_MASK
         cmp     r0, #MODE_USR
         beq     user_fault
-        mov     r0, r4                  /* the kernel itself: a bug     */
+        /* In IRQ mode, at a user address, while a user interrupt handler
+         * runs: that handler faulted (uirq.S). */
+        cmp     r0, #MODE_IRQ
+        bne     1f
+        ldr     r0, =uirq_state
+        ldr     r0, [r0]
+        cmp     r0, #0
+        beq     1f
+        ldr     r0, [r5, #FRAME_PC]
+        cmp     r0, #USER_TOP
+        movlo   r0, r4
+        movlo   r1, r5
+        blo     uirq_fault
+1:      mov     r0, r4                  /* the kernel itself: a bug     */
         mov     r1, r5
         bl      fault_report
         ldr     r0, =m_halted
@@ -199,25 +212,18 @@ LOCAL(user_fault)
         mov     r0, r4
         mov     r1, r5
         bl      fault_report
-        /* The reason. */
-        mov     r7, #A8_SIGSEGV
-        ldr     r3, =s_sigsegv
-        cmp     r4, #TRAP_UNDEF
-        moveq   r7, #A8_SIGILL
-        ldreq   r3, =s_sigill
-        cmp     r4, #TRAP_DABT
-        bne     1f
-        read_dfsr r0
-        ldr     r1, =(FSR_FS4 | 0xF)
-        and     r0, r0, r1
-        cmp     r0, #FS_ALIGNMENT
-        moveq   r7, #A8_SIGBUS
-        ldreq   r3, =s_sigbus
-1:      ldr     r0, =m_killed
+        mov     r0, r4
+        bl      fault_reason            /* r0 = A8_SIG*, r1 = its text  */
+        mov     r7, r0
+        mov     r3, r1
+        ldr     r0, =m_killed
         ldr     r1, [r6, #P_PID]
         add     r2, r6, #P_NAME
         bl      printk
-        /* Become the process again, in SVC mode, and exit. */
+        /* This mode's stack gives the frame back (the trap stub pushed
+         * it; nothing will pop it); then become the process again, in SVC
+         * mode, and exit. */
+        add     sp, r5, #FRAME_SIZE
         ldr     r0, [r6, #P_KPAGE]
         add     r0, r0, #KPAGE_SVC_TOP
         cps     #MODE_SVC
@@ -226,6 +232,31 @@ LOCAL(user_fault)
         mov     r0, r7
         b       do_exit
 ENDPROC(user_fault)
+
+/*
+ * fault_reason - what a process that took this fault dies of:
+ * A8_SIGILL for an undefined instruction, A8_SIGBUS for an alignment
+ * fault, A8_SIGSEGV for any other abort.
+ * In: r0 = TRAP_* type (for a data abort, DFSR still holds its status).
+ * Out: r0 = A8_SIG*, r1 = its name.  Clobbers: none.
+ */
+ENTRY(fault_reason)
+        mov     r2, r0
+        mov     r0, #A8_SIGSEGV
+        ldr     r1, =s_sigsegv
+        cmp     r2, #TRAP_UNDEF
+        moveq   r0, #A8_SIGILL
+        ldreq   r1, =s_sigill
+        cmp     r2, #TRAP_DABT
+        bxne    lr
+        read_dfsr r2
+        ldr     r3, =(FSR_FS4 | 0xF)
+        and     r2, r2, r3
+        cmp     r2, #FS_ALIGNMENT
+        moveq   r0, #A8_SIGBUS
+        ldreq   r1, =s_sigbus
+        bx      lr
+ENDPROC(fault_reason)
 
 /*
  * fault_report - print everything known about a fault.

@@ -24,6 +24,8 @@
 #include "kernel.h"
 #include "frame.h"
 #include "intc.h"
+#include "proc.h"
+#include "a8os/syscall.h"
 
         .bss
         .balign 4
@@ -127,5 +129,81 @@ ENTRY(irq_return)
         rfeia   sp!
 ENDPROC(irq_return)
 
+/*
+ * sys_irqinfo(buf, max) -> entries: every line that has a handler or has
+ * interrupted, with its count, the first user handler on it and what it
+ * is (struct a8_irqinfo).
+ */
+#define II_LINE         0
+#define II_COUNT        4
+#define II_SOURCE       8
+#define II_OWNER        12
+#define II_NAME         16
+#define II_SIZE         (16 + A8_NAME_MAX)
+
+ENTRY(sys_irqinfo)
+        push    {r4-r8, lr}
+        mov     r4, r1
+        movs    r5, r2
+        movle   r0, #0
+        pople   {r4-r8, pc}
+        cmp     r5, #INTC_NLINES        /* no more entries than lines:  */
+        movhi   r5, #INTC_NLINES        /* the size below cannot wrap   */
+        mov     r0, #II_SIZE
+        mul     r1, r5, r0
+        mov     r0, r4
+        mov     r2, #1
+        bl      user_check
+        cmp     r0, #0
+        popne   {r4-r8, pc}
+        mov     r6, #0                  /* line                         */
+        mov     r7, #0                  /* entries written              */
+1:      cmp     r7, r5
+        bhs     3f
+        ldr     r0, =irq_handlers
+        ldr     r0, [r0, r6, lsl #2]
+        ldr     r1, =irq_counts
+        ldr     r1, [r1, r6, lsl #2]
+        orrs    r0, r0, r1
+        bne     2f
+        cmp     r6, #IRQ_RESCHED        /* (no handler entry: built in) */
+        bne     4f
+2:      str     r6, [r4, #II_LINE]
+        str     r1, [r4, #II_COUNT]
+        mov     r0, r6
+        bl      uirq_owner_of_line      /* r0 = source, r1 = owner      */
+        str     r0, [r4, #II_SOURCE]
+        cmp     r1, #0
+        ldrne   r1, [r1, #P_PID]
+        str     r1, [r4, #II_OWNER]
+        mov     r0, r6
+        bl      irq_line_name
+        mov     r1, r0
+        add     r0, r4, #II_NAME
+        mov     r2, #A8_NAME_MAX
+        bl      strlcpy0
+        add     r4, r4, #II_SIZE
+        add     r7, r7, #1
+4:      add     r6, r6, #1
+        cmp     r6, #INTC_NLINES
+        blo     1b
+3:      mov     r0, r7
+        pop     {r4-r8, pc}
+ENDPROC(sys_irqinfo)
+
+/* The board's name for a line (board_irq_names), or "?".  r0 = line. */
+LOCAL(irq_line_name)
+        ldr     r2, =board_irq_names
+1:      ldmia   r2!, {r1, r3}
+        cmp     r3, #0
+        ldreq   r0, =s_unknown
+        bxeq    lr
+        cmp     r1, r0
+        bne     1b
+        mov     r0, r3
+        bx      lr
+ENDPROC(irq_line_name)
+
         .section .rodata
+s_unknown:      .asciz  "?"
 msg_unhandled:  .asciz  "irq: no handler for line %u, line disabled\n"

@@ -360,6 +360,19 @@ ENTRY(do_exit)
         cmp     r0, #INIT_PID
         bleq    init_replace            /* init: start the next one     */
         cpsid   i
+        /* What it held: interrupt handlers, UARTs, shared memory (before
+         * the address space goes: those pages are not its own), mutexes
+         * others wait for. */
+        mov     r0, r4
+        bl      uirq_release
+        mov     r0, r4
+        bl      uartdev_release
+        mov     r0, r4
+        bl      shm_release
+        mov     r0, #0
+        str     r0, [r4, #P_TICKET]
+        ldr     r0, [r4, #P_PID]
+        bl      mutex_owner_died
         /* Leave our translation table for the kernel's, then give back
          * the ASID (its TLB entries go) and every page. */
         bl      mm_release
@@ -500,11 +513,16 @@ ENTRY(nokill_leave)
 ENDPROC(nokill_leave)
 
 /*
- * proc_kill - make another process die with a reason.
- * In: r0 = process (not the current one), r1 = reason (A8_SIG*).
- * Out: none.  Clobbers: none.
+ * proc_kill - make a process die with a reason.
+ * In: r0 = process, r1 = reason (A8_SIG*).  Out: none.  Clobbers: none.
  * Its saved frame is rewritten to "return" into do_exit(reason) in SVC
- * mode, IRQs on, on its own SVC stack; then it is made runnable.
+ * mode, IRQs on, and it is made runnable.  For another process the frame
+ * is the one its last switch saved, and it also gets an empty SVC stack.
+ * For the current process - possible only from an interrupt handler: a
+ * user interrupt handler it owned was stopped - the frame is the one this
+ * interrupt saved, on top of its IRQ stack, and its SVC stack stays as it
+ * is.  A process holding a kernel lock (P_NOKILL > 0) or not yet started
+ * is only marked (P_KILLED) and dies as soon as it can.
  */
 ENTRY(proc_kill)
         push    {r4, r5, r6, lr}
@@ -519,12 +537,19 @@ ENTRY(proc_kill)
         cmp     r0, #0
         strne   r5, [r4, #P_KILLED]     /* it dies when it lets go      */
         bne     1f
-        ldr     r0, [r4, #P_SP_IRQ]
-        ldr     r1, [r4, #P_KPAGE]
-        add     r1, r1, #KPAGE_SVC_TOP
-        str     r1, [r0, #SWITCH_SVC_SP]
-        add     r0, r0, #SWITCH_FRAME
-        str     r5, [r0, #FRAME_R0]
+        ldr     r0, =current
+        ldr     r0, [r0]
+        cmp     r0, r4
+        ldr     r0, [r4, #P_KPAGE]
+        beq     2f
+        ldr     r1, [r4, #P_SP_IRQ]     /* switched out: its saved SVC  */
+        add     r0, r0, #KPAGE_SVC_TOP  /* sp, and then its frame       */
+        str     r0, [r1, #SWITCH_SVC_SP]
+        add     r0, r1, #SWITCH_FRAME
+        b       3f
+2:      add     r0, r0, #KPAGE_IRQ_TOP  /* current: this interrupt's    */
+        sub     r0, r0, #FRAME_SIZE     /* frame                        */
+3:      str     r5, [r0, #FRAME_R0]
         ldr     r1, =do_exit
         str     r1, [r0, #FRAME_PC]
         mov     r1, #(MODE_SVC | PSR_F)

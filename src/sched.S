@@ -80,10 +80,13 @@ ENTRY(schedule_irq)
         str     sp, [r5, #P_SP_IRQ]
         clrex                           /* no LDREX reservation survives */
 
-        /* Its address space: ASID 0, TTBR0, then its ASID (asid.S). */
+        /* Its address space: ASID 0, TTBR0, then its ASID (asid.S);
+         * and its pid where user code can read it (TPIDRURO: mutexes). */
         ldr     r0, [r6, #P_TTBR]
         ldrb    r1, [r6, #P_ASID]
         mm_switch r0, r1, r2
+        ldr     r0, [r6, #P_PID]
+        write_tpidruro r0
 
         /* Restore next: sp_irq, then its SVC sp and lr. */
         ldr     sp, [r6, #P_SP_IRQ]

@@ -48,6 +48,23 @@ syscall_table:
         .word   sys_apps                /* 12                           */
         .word   sys_meminfo             /* 13                           */
         .word   sys_counter             /* 14                           */
+        .word   sys_gpio_config         /* 15  gpio.S                   */
+        .word   sys_gpio_read           /* 16                           */
+        .word   sys_gpio_write          /* 17                           */
+        .word   sys_gpio_info           /* 18                           */
+        .word   sys_irq_attach          /* 19  uirq.S                   */
+        .word   sys_irq_detach          /* 20                           */
+        .word   sys_irq_wait            /* 21                           */
+        .word   sys_irqinfo             /* 22  irq.S                    */
+        .word   sys_uart_open           /* 23  uartdev.S                */
+        .word   sys_uart_close          /* 24                           */
+        .word   sys_uart_read           /* 25                           */
+        .word   sys_uart_write          /* 26                           */
+        .word   sys_leds                /* 27  gpio.S                   */
+        .word   sys_shm_map             /* 28  shm.S                    */
+        .word   sys_shm_unmap           /* 29                           */
+        .word   sys_mutex_lock          /* 30  mutex.S                  */
+        .word   sys_mutex_unlock        /* 31                           */
         .if     (. - syscall_table) != NR_SYSCALLS * 4
         .error  "syscall_table does not match NR_SYSCALLS"
         .endif

@@ -55,10 +55,7 @@ ENTRY(sys_spawn)
         mov     r7, #0
         add     r8, r4, #ARGS_STRINGS
         mov     r9, #A8_ARGS_BYTES
-1:      cmp     r7, #A8_ARGV_MAX
-        mvnhs   r10, #(E2BIG - 1)
-        bhs     8f
-        sub     sp, sp, #8
+1:      sub     sp, sp, #8
         mov     r0, sp
         add     r1, r6, r7, lsl #2
         mov     r2, #4
@@ -69,6 +66,9 @@ ENTRY(sys_spawn)
         bne     8f
         cmp     r1, #0
         beq     3f                      /* the terminating NULL         */
+        cmp     r7, #A8_ARGV_MAX        /* one more than there is room  */
+        mvnhs   r10, #(E2BIG - 1)       /* for                          */
+        bhs     8f
         mov     r0, r8
         mov     r2, r9
         bl      strncpy_from_user
@@ -215,6 +215,8 @@ ENTRY(sys_ps)
         cmp     r5, #0
         movle   r0, #0
         pople   {r4-r8, pc}
+        cmp     r5, #(NPROC + 1)        /* no more entries than exist:  */
+        movhi   r5, #(NPROC + 1)        /* the size below cannot wrap   */
         mov     r0, #PROCINFO_SIZE
         mul     r1, r5, r0
         mov     r0, r4
@@ -296,7 +298,7 @@ ENDPROC(sys_meminfo)
 /*
  * sys_sbrk(increment) -> the old break.  The heap grows (or shrinks) by
  * whole pages, mapped read/write and execute-never, from P_HEAP up to at
- * most the guard page below the stack.  If memory runs out half-way, the
+ * most USER_HEAP_LIMIT (a8os/layout.h).  If memory runs out half-way, the
  * pages mapped by this call are unmapped again and the break stays.
  */
 ENTRY(sys_sbrk)
@@ -309,7 +311,7 @@ ENTRY(sys_sbrk)
         ldr     r0, [r4, #P_HEAP]
         cmp     r6, r0
         blo     9f
-        ldr     r0, =USER_GUARD_PAGE
+        ldr     r0, =USER_HEAP_LIMIT
         cmp     r6, r0
         bhi     9f
         mov     r7, r5                  /* r7, r8 = old, new page tops  */

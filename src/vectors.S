@@ -112,6 +112,75 @@ trap_common:
         ldr     pc, =fault_handle       /* (r0 = type, r1 = frame)        */
 
 /*
+ * The sandbox vector table: VBAR points here while a user interrupt
+ * handler runs (uirq.S).  Faults go to the same stubs as always (they
+ * reopen the kernel's domain first, and fault_handle sees that a handler
+ * was running).  An IRQ can only be the watchdog - the handler ran past
+ * its budget - and an SVC means the handler made a system call: both stop
+ * the handler.  Neither may touch a stack before the kernel's domain is
+ * open again, and the SVC must not touch the SVC stack at all: it belongs
+ * to whatever process the handler interrupted.
+ */
+        .balign 32
+ENTRY(sandbox_vectors)
+        b       reset_entry             /* 0x00                         */
+        b       undef_entry             /* 0x04                         */
+        b       uh_svc_entry            /* 0x08: a system call          */
+        b       pabt_entry              /* 0x0C                         */
+        b       dabt_entry              /* 0x10                         */
+        b       hyp_entry               /* 0x14                         */
+        b       uh_irq_entry            /* 0x18: the watchdog           */
+        b       fiq_entry               /* 0x1C                         */
+ENDPROC(sandbox_vectors)
+
+/*
+ * uh_leave_sandbox - the first thing every way out of a user handler
+ * does: IRQs masked, the kernel's domain open, the normal vectors back.
+ * Clobbers r0 (the handler's, or a mode's own: nothing of the interrupted
+ * code).  The ISB makes both CP15 writes apply to the next instruction.
+ */
+        .macro  uh_leave_sandbox
+        cpsid   i
+        mov     r0, #DACR_NORMAL
+        write_dacr r0
+        ldr     r0, =VECTORS_VIRT
+        write_vbar r0
+        isb
+        .endm
+
+/*
+ * uh_enter - the last step into a user handler (from run_user_handler):
+ * close the kernel's domain and jump.  It must run from this page: the
+ * instruction after the DACR write is fetched with domain 0 already
+ * closed, so it cannot be kernel code.
+ * In: r6 = handler, r0 = source, r1 = value, sp and lr set up.
+ */
+ENTRY(uh_enter)
+        mov     r2, #DACR_SANDBOX
+        write_dacr r2
+        isb
+        cpsie   i                       /* (for the watchdog)           */
+        bx      r6                      /* handler(source, value)       */
+ENDPROC(uh_enter)
+
+/* A user handler returns here (its lr), in IRQ mode. */
+ENTRY(uh_return)
+        uh_leave_sandbox
+        ldr     pc, =uirq_finish
+ENDPROC(uh_return)
+
+/* The watchdog fired: the handler ran too long. */
+uh_irq_entry:
+        uh_leave_sandbox
+        ldr     pc, =uirq_overrun
+
+/* The handler executed SVC: SVC mode now, its lr_svc lost (uirq.S keeps
+ * a copy). */
+uh_svc_entry:
+        uh_leave_sandbox
+        ldr     pc, =uirq_syscall
+
+/*
  * irq_entry - save the interrupted context and dispatch the interrupt.
  * The frame on the IRQ stack is a full trap frame: r0-r12 and the user
  * r13/r14 via "stm ...^", then the return pc and SPSR via SRSDB.  The

@@ -78,36 +78,65 @@ ENTRY(as_map_page)
         bl      page_alloc
         movs    r7, r0
         beq     9f
-        mov     r0, #DOMAIN_USER
-        push    {r0, r1}                /* map_page's 5th argument      */
-        ldr     r0, [r4, #P_L1]
+        mov     r0, r4
         mov     r1, r5
         mov     r2, r7
         mov     r3, r6
-        bl      map_page
-        add     sp, sp, #8
+        bl      as_map_pa
         cmp     r0, #0
-        bne     8f                      /* no page for the L2 tables    */
-        ldr     r0, [r4, #P_PAGES]
-        add     r0, r0, #1
-        str     r0, [r4, #P_PAGES]
-        mov     r0, r7
-        pop     {r4-r7, pc}
-8:      mov     r0, r7
+        moveq   r0, r7
+        popeq   {r4-r7, pc}
+        mov     r0, r7                  /* no page for the L2 tables    */
         bl      page_free
         mov     r0, #0
 9:      pop     {r4-r7, pc}
 ENDPROC(as_map_page)
 
 /*
- * as_unmap_page - unmap and free the page at a user address, if mapped:
- * the descriptor is cleared and cleaned, then the TLB entry of this
- * address in this process's ASID is invalidated, and only then is the page
- * given back (no stale translation can reach it any more).
+ * as_map_pa - map a given physical page at a user address (a page of
+ * shared memory: shm.S).
+ * In: r0 = process, r1 = page-aligned user address, r2 = physical page,
+ *     r3 = PTE attributes.
+ * Out: r0 = 0, or -ENOMEM (no page for the L2 tables).  Clobbers: none.
+ */
+ENTRY(as_map_pa)
+        push    {r4, lr}
+        mov     r4, r0
+        mov     r12, #DOMAIN_USER
+        push    {r12, lr}               /* map_page's 5th argument      */
+        ldr     r0, [r4, #P_L1]
+        bl      map_page
+        add     sp, sp, #8
+        cmp     r0, #0
+        ldreq   r1, [r4, #P_PAGES]
+        addeq   r1, r1, #1
+        streq   r1, [r4, #P_PAGES]
+        pop     {r4, pc}
+ENDPROC(as_map_pa)
+
+/*
+ * as_unmap_page - unmap and free the page at a user address, if mapped.
  * In: r0 = process, r1 = page-aligned user address.  Out: none.
  * Clobbers: none.
  */
 ENTRY(as_unmap_page)
+        push    {r4, lr}
+        bl      as_unmap
+        cmp     r0, #0
+        blne    page_free
+        pop     {r4, pc}
+ENDPROC(as_unmap_page)
+
+/*
+ * as_unmap - unmap the page at a user address, without freeing it: the
+ * descriptor is cleared and cleaned, then the TLB entry of this address in
+ * this process's ASID is invalidated (no stale translation can reach the
+ * page any more).
+ * In: r0 = process, r1 = page-aligned user address.
+ * Out: r0 = the physical page that was mapped there, or 0.
+ * Clobbers: none.
+ */
+ENTRY(as_unmap)
         push    {r4-r6, lr}
         mov     r4, r0
         mov     r5, r1
@@ -116,6 +145,7 @@ ENTRY(as_unmap_page)
         ldr     r1, [r0, r1, lsl #2]
         and     r2, r1, #L1_TYPE_MASK
         cmp     r2, #L1_TYPE_COARSE
+        movne   r0, #0
         popne   {r4-r6, pc}
         ldr     r0, =L1_COARSE_ADDR
         and     r1, r1, r0
@@ -123,6 +153,7 @@ ENTRY(as_unmap_page)
         add     r6, r1, r0, lsl #2      /* r6 -> the L2 entry           */
         ldr     r0, [r6]
         tst     r0, #PTE_VALID
+        moveq   r0, #0
         popeq   {r4-r6, pc}
         push    {r0}
         mov     r1, #0
@@ -131,18 +162,16 @@ ENTRY(as_unmap_page)
         add     r1, r6, #4
         bl      dcache_clean_range
         mov     r0, r5
-        ldr     r1, [r4, #P_ASID]
-        and     r1, r1, #0xFF
+        ldrb    r1, [r4, #P_ASID]
         bl      tlb_inv_page
-        pop     {r0}
-        lsr     r0, r0, #PAGE_SHIFT
-        lsl     r0, r0, #PAGE_SHIFT
-        bl      page_free
         ldr     r0, [r4, #P_PAGES]
         sub     r0, r0, #1
         str     r0, [r4, #P_PAGES]
+        pop     {r0}
+        lsr     r0, r0, #PAGE_SHIFT
+        lsl     r0, r0, #PAGE_SHIFT
         pop     {r4-r6, pc}
-ENDPROC(as_unmap_page)
+ENDPROC(as_unmap)
 
 /*
  * as_destroy - free a process's whole user address space: every user

@@ -25,6 +25,7 @@
 #define ENFILE          23      /* table full                            */
 #define ENOSPC          28      /* no space left                         */
 #define ERANGE          34      /* result out of range                   */
+#define EDEADLK         35      /* would deadlock (relocking own mutex)  */
 #define ENAMETOOLONG    36      /* name too long                         */
 #define ENOSYS          38      /* no such system call                   */
 #define ETIMEDOUT       110     /* a device did not answer in time       */

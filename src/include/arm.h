@@ -90,6 +90,7 @@
         cp15_rw par,        0, c7,  c4, 0   /* physical address (ATS op)   */
         cp15_rw vbar,       0, c12, c0, 0   /* vector base address         */
         cp15_rw contextidr, 0, c13, c0, 1   /* context ID (holds the ASID) */
+        cp15_rw tpidruro,   0, c13, c0, 3   /* user-read-only thread ID    */
         cp15_rw tpidrprw,   0, c13, c0, 4   /* PL1-only thread ID (scratch)*/
         cp15_rw pmcr,       0, c9,  c12, 0  /* performance monitor control */
         cp15_rw pmcntenset, 0, c9,  c12, 1  /* counter enable set          */

@@ -34,6 +34,10 @@
 #define HALT_OK         0               /* asked to stop                    */
 #define HALT_PANIC      2               /* a kernel bug or kernel fault     */
 
+/* STR(x): x's value as a string literal (for messages). */
+#define STR_(x)         #x
+#define STR(x)          STR_(x)
+
 #ifdef __ASSEMBLER__
 
         .syntax unified                 /* UAL: ldrbeq, not ldreqb        */

@@ -40,6 +40,9 @@
 #define P_KILLED        76              /* pending kill reason, 0 none  */
 #define P_L1            80              /* L1 table, physical address   */
 #define P_NAME          84              /* 16 bytes, NUL-terminated     */
+#define P_TICKET        100             /* mutex wait: place in line, 0 none */
+#define P_WAKERES       104             /* mutex wait: what it was handed */
+#define P_SHM           108             /* shared memory slots mapped (bits) */
 #define P_SIZE          128             /* a power of two: index << 7   */
 #define P_SHIFT         7
 

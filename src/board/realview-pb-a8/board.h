@@ -78,6 +78,23 @@
  * yield and blocking system calls raise (an SGI, see gic.S). */
 #define IRQ_TICK            IRQ_TIMER01
 #define IRQ_RESCHED         1                   /* SGI 1                 */
+/* The one-shot timer that bounds a user interrupt handler (uirq.S):
+ * the first timer of the second SP804. */
+#define IRQ_WATCHDOG        IRQ_TIMER23
+#define WATCHDOG_BASE       TIMER23_BASE
+
+/* ---- GPIO and LEDs ---------------------------------------------------- */
+/* Three PL061 banks of 8 pins: pin = bank * 8 + bit. */
+#define GPIO_NBANKS         3
+#define GPIO_NPINS          24
+#define GPIO_PINS_PER_BANK  8
+/* GPIO2 bit 0 is the SD card-detect line (1: no card, QEMU inverts the
+ * card's "inserted" signal), bit 1 write-protect: the kernel's own. */
+#define GPIO_PIN_CARD_DETECT 16
+#define GPIO_PIN_WRITE_PROT 17
+#define GPIO_RESERVED_PINS  ((1 << 16) | (1 << 17))
+/* SYS_LED drives eight user LEDs. */
+#define BOARD_NLEDS         8
 
 /* ---- Clocks ------------------------------------------------------------ */
 #define TIMER_CLOCK_HZ      1000000             /* SP804 input: 1 MHz    */

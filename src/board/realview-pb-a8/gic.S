@@ -12,8 +12,9 @@
  *   CPU interface CTLR 0x00, PMR 0x04 (priority mask), BPR 0x08,
  *                 IAR 0x0C (acknowledge), EOIR 0x10 (end of interrupt)
  *
- * Priorities: lower is more urgent.  Every ID gets IRQ_PRIO_NORMAL; the
- * mask lets through anything more urgent than PMR_OPEN.
+ * Priorities (intc.h): lower is more urgent.  Every ID gets
+ * IRQ_PRIO_NORMAL, the watchdog IRQ_PRIO_WATCHDOG; while a user interrupt
+ * handler runs, the priority mask lets only the watchdog through.
  */
 #include "kernel.h"
 #include "intc.h"
@@ -26,14 +27,11 @@
 #define GICD_IPRIORITYR 0x400
 #define GICD_ITARGETSR  0x800
 #define GICC_CTLR       0x00
-#define GICC_PMR        0x04
 #define GICC_BPR        0x08
 
 #define GIC_ENABLE      1
 #define CPU0_TARGET     0x01010101      /* four ITARGETSR bytes: CPU 0   */
-#define IRQ_PRIO_NORMAL 0xA0
-#define PRIO_X4         0xA0A0A0A0      /* four IPRIORITYR bytes         */
-#define PMR_OPEN        0xF0
+#define PRIO_X4         (IRQ_PRIO_NORMAL * 0x01010101)  /* 4 IPRIORITYR bytes */
 
         .text
 
@@ -63,6 +61,9 @@ ENTRY(intc_init)
         add     r1, r1, #4
         cmp     r1, #INTC_NLINES
         blo     2b
+        mov     r1, #IRQ_PRIO_WATCHDOG  /* the watchdog above all       */
+        add     r2, r0, #GICD_IPRIORITYR
+        strb    r1, [r2, #IRQ_WATCHDOG]
         mov     r1, #GIC_ENABLE
         str     r1, [r0, #GICD_CTLR]
         mov32   r0, GIC_CPU_BASE

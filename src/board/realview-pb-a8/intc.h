@@ -12,9 +12,18 @@
 #define INTC_H
 
 #define GICD_SGIR       0xF00
+#define GICC_PMR        0x04
 #define GICC_IAR        0x0C
 #define GICC_EOIR       0x10
 #define SGIR_TO_SELF    (2 << 24)       /* TargetListFilter: this CPU    */
+
+/* Priorities: lower is more urgent.  Every line has IRQ_PRIO_NORMAL but
+ * the watchdog, which has IRQ_PRIO_WATCHDOG; the priority mask lets
+ * through anything more urgent than the PMR value. */
+#define IRQ_PRIO_NORMAL 0xA0
+#define IRQ_PRIO_WATCHDOG 0x00
+#define PMR_OPEN        0xF0            /* every line                    */
+#define PMR_WATCHDOG_ONLY 0x10          /* only the watchdog             */
 
 #ifdef __ASSEMBLER__
 

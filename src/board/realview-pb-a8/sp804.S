@@ -14,16 +14,7 @@
  * driver programs the same value.
  */
 #include "kernel.h"
-
-#define TIMER_LOAD      0x00
-#define TIMER_VALUE     0x04
-#define TIMER_CONTROL   0x08
-#define TIMER_INTCLR    0x0C
-
-#define CTRL_ENABLE     (1 << 7)
-#define CTRL_PERIODIC   (1 << 6)
-#define CTRL_INTEN      (1 << 5)
-#define CTRL_32BIT      (1 << 1)
+#include "sp804.h"
 
 /* Cycles per tick.  An assembly-time constant: no run-time division. */
 #define TICK_LOAD       (TIMER_CLOCK_HZ / HZ)

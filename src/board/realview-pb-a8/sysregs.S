@@ -36,6 +36,17 @@ ENTRY(board_leds_set)
 ENDPROC(board_leds_set)
 
 /*
+ * board_leds_get - which user LEDs are lit.
+ * In: none.  Out: r0 = LED bit mask.  Clobbers: none.
+ */
+ENTRY(board_leds_get)
+        mov32   r0, SYSREG_BASE
+        ldr     r0, [r0, #SYSREG_LED]
+        and     r0, r0, #0xFF
+        bx      lr
+ENDPROC(board_leds_get)
+
+/*
  * board_reset - reset the whole board.
  * In: none.  Out: does not return.
  */

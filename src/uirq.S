@@ -1,0 +1,498 @@
+/*
+ * uirq.S - interrupt handlers in user processes.
+ *
+ * A process attaches a handler (one of its own functions) to an interrupt
+ * source: a GPIO pin, or the receive side of a UART it has opened.  When
+ * that source interrupts, the kernel - still in IRQ mode, in the middle of
+ * the interrupt - makes the owner's address space current (TTBR0 and ASID,
+ * whoever was interrupted), closes domain 0 (the kernel) so that only user
+ * memory (domain 1) and the vector page (domain 2) stay reachable, and
+ * jumps to the handler:  handler(source, value).  When the handler returns
+ * (to uh_return, in the vector page) everything is put back and the
+ * interrupt goes on as if nothing had happened.  This is the seed design,
+ * with guards: docs/user-irq.md discusses what it protects and what not.
+ *
+ * The guards, all set up in run_user_handler and undone in uirq_finish:
+ *   - the handler runs on a stack of its own (one page at USER_IRQ_STACK in
+ *     its process), so the interrupted code's stacks are untouched;
+ *   - VBAR points at the sandbox vectors (vectors.S), and DACR closes the
+ *     kernel's domain: a handler that touches kernel memory takes a domain
+ *     fault, reported and stopped (uirq_fault, from fault_handle);
+ *   - only the watchdog interrupt can come in (the GIC priority mask), and
+ *     the watchdog fires after A8_IRQ_BUDGET_MS: a handler that runs too
+ *     long is stopped (uirq_overrun).  It cannot be paused and resumed: an
+ *     interrupt taken in IRQ mode overwrites lr_irq, the handler's own link
+ *     register - so a timer can only stop it, never share the CPU with it;
+ *   - an SVC from the handler would overwrite lr_svc, which the interrupted
+ *     code may still need: its value is kept here and put back
+ *     (uirq_syscall), and the handler is stopped.
+ * A stopped handler is detached and its process killed; the interrupted
+ * process - if it is another one - goes on untouched.
+ */
+#include "kernel.h"
+#include "frame.h"
+#include "proc.h"
+#include "uirq_hw.h"
+#include "a8os/syscall.h"
+
+#define NSOURCES        (A8_SRC_UART(0) + 4)    /* pins, then 4 UARTs   */
+#define UE_OWNER        0               /* attached process, or 0       */
+#define UE_HANDLER      4               /* its address (bit 0: Thumb)   */
+#define UE_RUNS         8               /* runs since the last irq_wait */
+#define UE_SIZE         16
+#define UE_SHIFT        4
+
+/* uirq_state: the handler running now, and what it interrupted. */
+#define US_OWNER        0               /* its process, 0 when none     */
+#define US_SP           4               /* sp_irq when it started       */
+#define US_LR_SVC       8               /* the interrupted lr_svc       */
+#define US_SOURCE       12
+
+        .bss
+        .balign 4
+uirq_table:     .space  NSOURCES * UE_SIZE
+DATA(uirq_state)        .space  16
+ENDDATA(uirq_state)
+
+        .text
+
+/*
+ * uirq_init - let the watchdog's interrupt reach the GIC (it only ever
+ * gets through while a handler runs: uirq_guard_on).
+ * In: none.  Out: none.  Clobbers: none.
+ */
+ENTRY(uirq_init)
+        mov     r0, #IRQ_WATCHDOG
+        ldr     r1, =watchdog_stray
+        b       irq_register
+ENDPROC(uirq_init)
+
+/* An expiry that arrived after its handler had returned: just end it. */
+LOCAL(watchdog_stray)
+        uirq_watchdog_clear r0, r1
+        bx      lr
+ENDPROC(watchdog_stray)
+
+/*
+ * run_user_handler - run the handler attached to a source, if any.
+ * In: r0 = source, r1 = value.  IRQ mode, IRQs masked.
+ * Out: none (the handler has returned, or has been stopped).
+ * Clobbers: none.
+ */
+ENTRY(run_user_handler)
+        push    {r4-r11, lr}
+        ldr     r4, =uirq_table
+        add     r4, r4, r0, lsl #UE_SHIFT
+        ldr     r5, [r4, #UE_OWNER]
+        cmp     r5, #0
+        popeq   {r4-r11, pc}            /* nobody attached              */
+        ldr     r2, [r4, #UE_RUNS]
+        add     r2, r2, #1
+        str     r2, [r4, #UE_RUNS]
+        /* Remember what to come back to. */
+        ldr     r7, =uirq_state
+        str     r5, [r7, #US_OWNER]
+        str     sp, [r7, #US_SP]
+        str     r0, [r7, #US_SOURCE]
+        cps     #MODE_SVC
+        mov     r2, lr
+        cps     #MODE_IRQ
+        str     r2, [r7, #US_LR_SVC]
+        /* The owner's address space, unless it is the one interrupted. */
+        ldr     r8, =current
+        ldr     r8, [r8]
+        cmp     r8, r5
+        beq     1f
+        ldr     r9, [r5, #P_TTBR]
+        ldrb    r10, [r5, #P_ASID]
+        mm_switch r9, r10, r11
+        /* Only the watchdog may interrupt; the sandbox vectors take any
+         * exception; then uh_enter, in the vector page, closes the
+         * kernel's domain and jumps to the handler. */
+1:      uirq_guard_on r2, r3
+        ldr     r6, [r4, #UE_HANDLER]
+        ldr     r2, =sandbox_vectors
+        write_vbar r2
+        ldr     sp, =USER_IRQ_STACK_TOP
+        ldr     lr, =uh_return
+        ldr     pc, =uh_enter           /* (the VBAR write is synchronised */
+ENDPROC(run_user_handler)               /*  by uh_enter's ISB)            */
+
+/*
+ * uirq_finish - the handler returned (through uh_return: IRQ mode, IRQs
+ * masked, kernel domain open, normal vectors): put everything back, wake
+ * the owner if it waits in irq_wait, and return from run_user_handler.
+ */
+ENTRY(uirq_finish)
+        uirq_guard_off r0, r1
+        ldr     r7, =uirq_state
+        ldr     r0, [r7, #US_SOURCE]
+        ldr     r4, =uirq_table
+        add     r4, r4, r0, lsl #UE_SHIFT
+        ldr     r5, [r7, #US_OWNER]
+        ldr     r0, [r5, #P_STATE]      /* the owner waits for this?    */
+        cmp     r0, #PS_BLOCKED
+        ldreq   r0, [r5, #P_WCHAN]
+        cmpeq   r0, r4
+        moveq   r0, r5
+        bleq    unblock
+        /* fall through */
+uirq_restore:
+        ldr     r7, =uirq_state
+        ldr     r5, [r7, #US_OWNER]
+        mov     r0, #0
+        str     r0, [r7, #US_OWNER]
+        ldr     r8, =current            /* back to the interrupted      */
+        ldr     r8, [r8]                /* address space                */
+        cmp     r8, r5
+        beq     1f
+        ldr     r9, [r8, #P_TTBR]
+        ldrb    r10, [r8, #P_ASID]
+        mm_switch r9, r10, r11
+1:      ldr     sp, [r7, #US_SP]
+        pop     {r4-r11, pc}
+ENDPROC(uirq_finish)
+
+/*
+ * uirq_overrun - the watchdog fired (IRQ mode, nested in the handler's
+ * interrupt, via the sandbox IRQ vector and uh_irq_entry): the handler ran
+ * past its budget.  End the watchdog's interrupt, then stop the handler.
+ */
+ENTRY(uirq_overrun)
+        bl      intc_ack                /* r0 = line, r1 = token        */
+        ldr     r2, =irq_counts         /* (it counts, like any other)  */
+        ldr     r3, [r2, r0, lsl #2]
+        add     r3, r3, #1
+        str     r3, [r2, r0, lsl #2]
+        push    {r1}
+        uirq_watchdog_clear r2, r3
+        pop     {r0}
+        bl      intc_eoi
+        ldr     r0, =m_overrun
+        bl      uirq_report
+        mov     r0, #A8_SIGXCPU
+        b       uirq_stop
+ENDPROC(uirq_overrun)
+
+/*
+ * uirq_syscall - the handler executed SVC (SVC mode, via the sandbox SVC
+ * vector and uh_svc_entry).  The SVC overwrote lr_svc: put the interrupted
+ * code's value back, then stop the handler from IRQ mode.  (sp_svc was not
+ * touched.)
+ */
+ENTRY(uirq_syscall)
+        ldr     r0, =uirq_state
+        ldr     lr, [r0, #US_LR_SVC]
+        cps     #MODE_IRQ
+        ldr     r0, =m_syscall
+        bl      uirq_report
+        mov     r0, #A8_SIGSYS
+        b       uirq_stop
+ENDPROC(uirq_syscall)
+
+/*
+ * uirq_fault - the handler faulted (called by fault_handle, in ABT or UND
+ * mode on the exception stack, kernel domain already open again).
+ * In: r0 = TRAP_* type, r1 -> trap frame.  Out: does not return.
+ */
+ENTRY(uirq_fault)
+        mov     r4, r0
+        mov     r5, r1
+        ldr     r0, =VECTORS_VIRT       /* the normal vectors back      */
+        write_vbar r0
+        isb
+        ldr     r0, =m_fault
+        bl      uirq_report
+        mov     r0, r4
+        mov     r1, r5
+        bl      fault_report
+        mov     r0, r4
+        bl      fault_reason            /* r0 = A8_SIG*                 */
+        add     sp, r5, #FRAME_SIZE     /* this mode's frame: given back */
+        cps     #MODE_IRQ               /* (IRQs stay masked)           */
+        b       uirq_stop
+ENDPROC(uirq_fault)
+
+/*
+ * uirq_report - print "*** irq handler of pid N (name), source S, <why>".
+ * In: r0 = the reason's text.  Out: none.  Clobbers: none.
+ */
+LOCAL(uirq_report)
+        push    {r4, lr}
+        ldr     r1, =uirq_state
+        ldr     r3, [r1, #US_SOURCE]
+        push    {r3}
+        push    {r0}
+        ldr     r2, [r1, #US_OWNER]
+        ldr     r1, [r2, #P_PID]
+        add     r2, r2, #P_NAME
+        ldr     r0, =m_handler
+        bl      printk
+        add     sp, sp, #8
+        pop     {r4, pc}
+ENDPROC(uirq_report)
+
+/*
+ * uirq_stop - a handler was stopped: detach it, kill its process with the
+ * reason, and return from run_user_handler as if it had returned.
+ * In: r0 = reason (A8_SIG*).  IRQ mode, IRQs masked.  Out: does not return
+ * here.
+ */
+LOCAL(uirq_stop)
+        mov     r6, r0
+        uirq_guard_off r0, r1
+        ldr     r7, =uirq_state
+        ldr     r0, [r7, #US_SOURCE]
+        bl      uirq_source_release
+        ldr     r0, [r7, #US_OWNER]
+        mov     r1, r6
+        bl      proc_kill
+        ldr     r0, =m_killed
+        ldr     r1, [r7, #US_OWNER]
+        ldr     r1, [r1, #P_PID]
+        bl      printk
+        b       uirq_restore
+ENDPROC(uirq_stop)
+
+/*
+ * uirq_has_handler - is a handler attached to this source?
+ * In: r0 = source.  Out: r0 = its owner process, or 0.  Clobbers: none.
+ */
+ENTRY(uirq_has_handler)
+        cmp     r0, #NSOURCES
+        movhs   r0, #0
+        bxhs    lr
+        ldr     r1, =uirq_table
+        add     r1, r1, r0, lsl #UE_SHIFT
+        ldr     r0, [r1, #UE_OWNER]
+        bx      lr
+ENDPROC(uirq_has_handler)
+
+/*
+ * uirq_source_release - detach a source's handler and stop its interrupt
+ * (a GPIO pin's; a UART's bytes go back to its ring).
+ * In: r0 = source.  Out: none.  Clobbers: none.
+ */
+ENTRY(uirq_source_release)
+        push    {r4, lr}
+        mov     r4, r0
+        ldr     r1, =uirq_table
+        add     r1, r1, r4, lsl #UE_SHIFT
+        mov     r0, #0
+        str     r0, [r1, #UE_OWNER]
+        str     r0, [r1, #UE_RUNS]
+        cmp     r4, #GPIO_NPINS
+        movlo   r0, r4
+        bllo    gpio_pin_irq_disarm
+        pop     {r4, pc}
+ENDPROC(uirq_source_release)
+
+/*
+ * uirq_owner_of_line - the first user handler whose source interrupts on
+ * a line (for the `irqs` report).
+ * In: r0 = line.  Out: r0 = source or -1, r1 = its owner process.
+ * Clobbers: none.
+ */
+ENTRY(uirq_owner_of_line)
+        push    {r4-r6, lr}
+        mov     r5, r0
+        mov     r4, #0
+1:      ldr     r6, =uirq_table
+        add     r6, r6, r4, lsl #UE_SHIFT
+        ldr     r0, [r6, #UE_OWNER]
+        cmp     r0, #0
+        beq     2f
+        mov     r0, r4                  /* the source's line            */
+        cmp     r4, #GPIO_NPINS
+        lsrlo   r0, r4, #3
+        ldrlo   r1, =gpio_hw_bank_irqs
+        ldrlo   r0, [r1, r0, lsl #2]
+        subhs   r0, r4, #A8_SRC_UART(0)
+        blhs    uart_hw_irq_line
+        cmp     r0, r5
+        moveq   r0, r4
+        ldreq   r1, [r6, #UE_OWNER]
+        popeq   {r4-r6, pc}
+2:      add     r4, r4, #1
+        cmp     r4, #NSOURCES
+        blo     1b
+        mvn     r0, #0
+        mov     r1, #0
+        pop     {r4-r6, pc}
+ENDPROC(uirq_owner_of_line)
+
+/*
+ * uirq_release - an exiting process loses all its handlers.
+ * In: r0 = process.  Out: none.  Clobbers: none.
+ */
+ENTRY(uirq_release)
+        push    {r4-r6, lr}
+        mov     r5, r0
+        mov     r4, #0
+        ldr     r6, =uirq_table
+1:      ldr     r0, [r6, r4, lsl #UE_SHIFT]
+        cmp     r0, r5
+        moveq   r0, r4
+        bleq    uirq_source_release
+        add     r4, r4, #1
+        cmp     r4, #NSOURCES
+        blo     1b
+        pop     {r4-r6, pc}
+ENDPROC(uirq_release)
+
+/*
+ * uirq_check_source - may the current process attach to this source?
+ * In: r0 = source.  Out: r0 = 0, -EINVAL (no such source) or -EBADF (a
+ * UART it has not opened).  Clobbers: none.
+ */
+LOCAL(uirq_check_source)
+        cmp     r0, #GPIO_NPINS
+        movlo   r0, #0
+        bxlo    lr
+        sub     r0, r0, #A8_SRC_UART(0)
+        cmp     r0, #4
+        mvnhs   r0, #(EINVAL - 1)
+        bxhs    lr
+        push    {r4, lr}
+        ldr     r1, =current
+        ldr     r1, [r1]
+        bl      uartdev_owns
+        cmp     r0, #0
+        mvneq   r0, #(EBADF - 1)        /* not its port                 */
+        movne   r0, #0
+        pop     {r4, pc}
+ENDPROC(uirq_check_source)
+
+/*
+ * sys_irq_attach(source, handler) -> 0.  -EBUSY if another process has a
+ * handler on it; -EFAULT if the handler is not in the caller's memory;
+ * -EINVAL for a pin configured without an interrupt type.
+ */
+ENTRY(sys_irq_attach)
+        push    {r4-r7, lr}
+        mov     r4, r1
+        mov     r5, r2
+        mov     r0, r4
+        bl      uirq_check_source
+        cmp     r0, #0
+        popne   {r4-r7, pc}
+        bic     r0, r5, #1              /* the handler: user code       */
+        mov     r1, #4
+        mov     r2, #0
+        bl      user_check
+        cmp     r0, #0
+        popne   {r4-r7, pc}
+        ldr     r7, =current
+        ldr     r7, [r7]
+        ldr     r6, =uirq_table
+        add     r6, r6, r4, lsl #UE_SHIFT
+        ldr     r0, [r6, #UE_OWNER]
+        cmp     r0, #0
+        cmpne   r0, r7
+        mvnne   r0, #(EBUSY - 1)
+        popne   {r4-r7, pc}
+        /* The handlers' stack page, the first time. */
+        ldr     r1, =USER_IRQ_STACK
+        ldr     r0, [r7, #P_L1]
+        bl      mmu_walk                /* r1 = its L2 entry, if any    */
+        tst     r1, #PTE_VALID
+        bne     1f
+        mov     r0, r7
+        ldr     r1, =USER_IRQ_STACK
+        ldr     r2, =PTE_UDATA
+        bl      as_map_page
+        cmp     r0, #0
+        mvneq   r0, #(ENOMEM - 1)
+        popeq   {r4-r7, pc}
+        /* Attach, then let the source interrupt. */
+1:      cpsid   i
+        str     r5, [r6, #UE_HANDLER]
+        mov     r0, #0
+        str     r0, [r6, #UE_RUNS]
+        str     r7, [r6, #UE_OWNER]
+        cpsie   i
+        cmp     r4, #GPIO_NPINS
+        movhs   r0, #0
+        pophs   {r4-r7, pc}
+        mov     r0, r4
+        bl      gpio_pin_irq_arm
+        cmp     r0, #0                  /* a pin without interrupt type */
+        popeq   {r4-r7, pc}
+        mov     r5, r0
+        mov     r0, r4
+        bl      uirq_source_release
+        mov     r0, r5
+        pop     {r4-r7, pc}
+ENDPROC(sys_irq_attach)
+
+/* Is r0 a source the current process has a handler on?  r1 -> its entry
+ * (r0 = 0), or r0 = -EINVAL. */
+LOCAL(own_source)
+        cmp     r0, #NSOURCES
+        bhs     1f
+        ldr     r1, =uirq_table
+        add     r1, r1, r0, lsl #UE_SHIFT
+        ldr     r0, [r1, #UE_OWNER]
+        ldr     r2, =current
+        ldr     r2, [r2]
+        cmp     r0, r2
+        moveq   r0, #0
+        bxeq    lr
+1:      mvn     r0, #(EINVAL - 1)
+        bx      lr
+ENDPROC(own_source)
+
+/* sys_irq_detach(source) -> 0. */
+ENTRY(sys_irq_detach)
+        push    {r4, lr}
+        mov     r4, r1
+        mov     r0, r4
+        bl      own_source
+        cmp     r0, #0
+        popne   {r4, pc}
+        mov     r0, r4
+        bl      uirq_source_release
+        mov     r0, #0
+        pop     {r4, pc}
+ENDPROC(sys_irq_detach)
+
+/*
+ * sys_irq_wait(source) -> how many times the handler ran since the last
+ * irq_wait (at least 1: it blocks until the next run).  A level-triggered
+ * pin, masked when it fired, is armed again.
+ */
+ENTRY(sys_irq_wait)
+        push    {r4, r5, lr}
+        mov     r4, r1
+1:      cpsid   i
+        mov     r0, r4
+        bl      own_source              /* (again after every wait: the */
+        cmp     r0, #0                  /* handler may have been stopped) */
+        bne     3f
+        mov     r5, r1
+        ldr     r0, [r5, #UE_RUNS]
+        cmp     r0, #0
+        bne     2f
+        mov     r0, r5
+        bl      sleep_on
+        cpsie   i
+        b       1b
+2:      mov     r1, #0
+        str     r1, [r5, #UE_RUNS]
+        cpsie   i
+        mov     r5, r0
+        cmp     r4, #GPIO_NPINS         /* re-arm a pin                 */
+        movlo   r0, r4
+        bllo    gpio_pin_irq_arm
+        mov     r0, r5
+        pop     {r4, r5, pc}
+3:      cpsie   i
+        pop     {r4, r5, pc}
+ENDPROC(sys_irq_wait)
+
+        .section .rodata
+m_handler:      .asciz  "\n*** irq handler of pid %u (%s), source %u, %s\n"
+m_overrun:      .asciz  "ran past its budget of " STR(A8_IRQ_BUDGET_MS) " ms: stopped"
+m_syscall:      .asciz  "made a system call: stopped"
+m_fault:        .asciz  "faulted:"
+m_killed:       .asciz  "*** pid %u killed: its interrupt handler was stopped\n"
