@@ -52,6 +52,9 @@ char *strerror(int errnum)
     case ENFILE:     return "table full";
     case ENOSPC:     return "no space left";
     case ERANGE:     return "result out of range";
+#ifdef EDEADLK
+    case EDEADLK:    return "resource deadlock avoided";
+#endif
 #ifdef ENAMETOOLONG
     case ENAMETOOLONG: return "name too long";
 #endif
@@ -77,6 +80,8 @@ const char *strsignal(int sig)
     case A8_SIGILL:  return "illegal instruction";
     case A8_SIGBUS:  return "bus error (alignment)";
     case A8_SIGKILL: return "killed";
+    case A8_SIGXCPU: return "interrupt handler ran past its budget";
+    case A8_SIGSYS:  return "system call from an interrupt handler";
     default:         return numbered(other, "signal ", sig);
     }
 }

@@ -53,6 +53,25 @@
         syscall apps,       SYS_apps,       2
         syscall meminfo,    SYS_meminfo,    1
         syscall counter,    SYS_counter,    1
+/* Devices for apps: GPIO, user interrupt handlers, UARTs, LEDs, shared
+ * memory, and the slow (contended) paths of the mutexes of mutex.h. */
+        syscall gpio_config, SYS_gpio_config, 2
+        syscall gpio_read,  SYS_gpio_read,  1
+        syscall gpio_write, SYS_gpio_write, 2
+        syscall gpio_info,  SYS_gpio_info,  1
+        syscall irq_attach, SYS_irq_attach, 2
+        syscall irq_detach, SYS_irq_detach, 1
+        syscall irq_wait,   SYS_irq_wait,   1
+        syscall irqinfo,    SYS_irqinfo,    2
+        syscall uart_open,  SYS_uart_open,  1
+        syscall uart_close, SYS_uart_close, 1
+        syscall uart_read,  SYS_uart_read,  3
+        syscall uart_write, SYS_uart_write, 3
+        syscall leds,       SYS_leds,       2
+        syscall shm_map,    SYS_shm_map,    3
+        syscall shm_unmap,  SYS_shm_unmap,  1
+        syscall __mutex_lock_slow,   SYS_mutex_lock,   1
+        syscall __mutex_unlock_slow, SYS_mutex_unlock, 1
 
 /*
  * long a8_syscall(long n, long a, long b, long c, long d)

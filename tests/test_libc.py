@@ -185,19 +185,31 @@ API = """
     malloc free calloc realloc atoi atol strtol strtoul abs labs exit abort
     errno isdigit isxdigit isalpha isalnum isspace isupper islower isprint
     ispunct iscntrl toupper tolower __a8_assert_fail
+    gpio_config gpio_read gpio_write gpio_info irq_attach irq_detach irq_wait
+    irqinfo uart_open uart_close uart_read uart_write leds shm_map shm_unmap
+    __mutex_lock_slow __mutex_unlock_slow
 """.split()
 
 # An app that uses every header and pulls in every libc object.
 PROBE_APP = r"""
 #include <a8os.h>
 #include <assert.h>
+#include <atomic.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <mutex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+static volatile int irqs;
+
+static void on_irq(int source, int value)
+{
+    irqs += source + value;
+}
 
 int main(int argc, char **argv)
 {
@@ -229,6 +241,28 @@ int main(int argc, char **argv)
     void *p = realloc(calloc(4, 8), 100);
     free(p);
     free(copy);
+    struct a8_irqinfo irql[4];
+    gpio_config(1, A8_GPIO_OUT | A8_GPIO_IRQ_HIGH);
+    gpio_write(1, gpio_read(2) + gpio_info(3));
+    irq_attach(A8_SRC_UART(1), on_irq);
+    irq_wait(A8_SRC_UART(1));
+    irq_detach(A8_SRC_UART(1));
+    irqinfo(irql, 4);
+    uart_open(1);
+    uart_write(1, buf, (unsigned)uart_read(1, buf, sizeof buf));
+    uart_close(1);
+    int l = leds(1, 1);
+    struct { a8_mutex_t m; a8_spinlock_t s; int n; } *sh = shm_map("p", 4096, A8_SHM_RW);
+    if (!A8_IS_ERR(sh) && A8_LEDS_COUNT(l) > 0) {
+        if (a8_mutex_lock(&sh->m) >= 0) {
+            sh->n = a8_atomic_add(&sh->n, 1) + a8_atomic_swap(&sh->n, 2);
+            a8_mutex_unlock(&sh->m);
+        }
+        a8_spin_lock(&sh->s);
+        a8_atomic_cas(&sh->n, 2, 3);
+        a8_spin_unlock(&sh->s);
+        shm_unmap(sh);
+    }
     if (uptime_ms() == 0)
         abort();
     return getchar() == EOF ? EXIT_FAILURE : EXIT_SUCCESS;
@@ -319,6 +353,50 @@ def test_target_libc_builds_and_links(ctx):
                                               start.group(1)):
                     raise TestFailure("_start does not call the Thumb main "
                                       f"with blx:\n{start and start.group(1)}")
+
+
+# A lock and an unlock, for the disassembly of their fast paths.
+MUTEX_PROBE = r"""
+#include <mutex.h>
+void lock_unlock(a8_mutex_t *m);
+void lock_unlock(a8_mutex_t *m)
+{
+    a8_mutex_lock(m);
+    a8_mutex_unlock(m);
+}
+"""
+
+
+def test_mutex_fast_paths(ctx):
+    """mutex.h's inline fast paths, in ARM code: 6 instructions each, the
+    sixth a conditional one that leaves for the slow path (12 for an
+    uncontended lock + unlock, no kernel entry)."""
+    flags, _ = target_flags(ctx)
+    with tempfile.TemporaryDirectory(prefix="a8os-mutex-") as tmp:
+        src = os.path.join(tmp, "mutex.c")
+        obj = os.path.join(tmp, "mutex.o")
+        with open(src, "w") as f:
+            f.write(MUTEX_PROBE)
+        _run([CROSS + "gcc"] + flags + ["-marm", "-c", src, "-o", obj],
+             "compiling a mutex probe")
+        dis = _run([CROSS + "objdump", "-d", "--no-show-raw-insn", obj],
+                   "objdump")
+    insns = re.findall(r"^\s+[0-9a-f]+:\s+(\S+)", dis, re.M)
+    paths = {
+        "lock": ["mrc", "ldrex", "cmp", "strexeq", "cmpeq"],
+        "unlock": ["mrc", "ldrex", "eors", "strexeq", "cmpeq"],
+    }
+    for name, seq in paths.items():
+        at = [i for i in range(len(insns) - len(seq))
+              if insns[i:i + len(seq)] == seq]
+        if len(at) != 1:
+            raise TestFailure(f"{name}: {seq} not found once in:\n{dis}")
+        nxt = insns[at[0] + len(seq)]
+        if not re.fullmatch(r"(b|pop|bx|ldm\S*)(eq|ne)(\.n|\.w)?", nxt):
+            raise TestFailure(f"{name}: the fast path ends with {nxt}, not a "
+                              f"conditional branch or return:\n{dis}")
+    if re.search(r"\ssvc\s", dis):
+        raise TestFailure(f"the mutex fast paths enter the kernel:\n{dis}")
 
 
 def test_libc_runs_on_the_target(ctx):

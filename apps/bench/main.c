@@ -4,10 +4,24 @@
  * instruction counts.  Measures, over N iterations each:
  *   - the null system call (getpid), call and return included;
  *   - the yield round trip to a partner process that yields back: two
- *     context switches, each with an address-space switch.
- * Both subtract the cost of a loop calling an empty function.
+ *     context switches, each with an address-space switch;
+ *   - an uncontended mutex lock + unlock (mutex.h) in a shared memory
+ *     region: the inline fast paths, no kernel entry.
+ * The first two subtract the cost of a loop calling an empty function and
+ * add back the call's own instructions; the mutex, inline and called from
+ * nowhere, subtracts a loop with an empty body and adds nothing.
  *
  * usage: bench [N]       (N defaults to 200000)
+ *        bench irq [K]   K times (default 5): drive GPIO pin 0, set up
+ *                        with a level-high interrupt, to 1 (the handler,
+ *                        bench_irq_handler, runs inside that system call),
+ *                        irq_wait for it (which re-arms the interrupt),
+ *                        drive the pin back to 0; then print
+ *                        "bench: irq N handler runs".  For tracing the
+ *                        user interrupt path.  (irq_wait re-arms while the
+ *                        pin is still 1, so the handler runs once more
+ *                        there, and the next write of 1 finds the
+ *                        interrupt masked: expect N = K + 1.)
  *        bench partner   (internal: the partner, yields forever)
  */
 #include <stdint.h>
@@ -15,9 +29,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <a8os.h>
+#include <mutex.h>
 
 #define DEFAULT_N   200000
+#define DEFAULT_K   5
 #define CALL_INSNS  2           /* bl and bx lr of the empty call */
+#define IRQ_PIN     0
 
 /* Does nothing, but is a real call: the loop's overhead. */
 __attribute__((noinline))
@@ -33,6 +50,16 @@ static uint32_t time_empty(unsigned n)
     uint32_t t0 = counter(NULL);
     for (unsigned i = 0; i < n; i++)
         empty();
+    return counter(NULL) - t0;
+}
+
+/* Counter ticks taken by n rounds of a loop with an empty body. */
+__attribute__((noinline))
+static uint32_t time_bare(unsigned n)
+{
+    uint32_t t0 = counter(NULL);
+    for (unsigned i = 0; i < n; i++)
+        __asm__ volatile("");
     return counter(NULL) - t0;
 }
 
@@ -54,24 +81,129 @@ static uint32_t time_yield(unsigned n)
     return counter(NULL) - t0;
 }
 
+/* Counter ticks taken by n uncontended lock + unlock pairs on m. */
+__attribute__((noinline))
+static uint32_t time_mutex(a8_mutex_t *m, unsigned n)
+{
+    uint32_t t0 = counter(NULL);
+    for (unsigned i = 0; i < n; i++) {
+        a8_mutex_lock(m);
+        a8_mutex_unlock(m);
+    }
+    return counter(NULL) - t0;
+}
+
 /*
  * Instructions per iteration, times 10, of a loop that took t ticks
- * against t_empty for the empty loop: the extra time in nanoseconds
- * (= instructions) per iteration, plus the empty call's own instructions.
+ * against t_base for the baseline loop: the extra time in nanoseconds
+ * (= instructions) per iteration, plus add_back instructions (those of the
+ * baseline's body that belong to the thing measured).
  */
-static uint64_t insns10(uint32_t t, uint32_t t_empty, uint32_t hz, unsigned n)
+static uint64_t insns10_vs(uint32_t t, uint32_t t_base, uint32_t hz,
+                           unsigned n, unsigned add_back)
 {
-    uint64_t extra = t > t_empty ? t - t_empty : 0;
+    uint64_t extra = t > t_base ? t - t_base : 0;
     /* extra * 10^10 / hz, split so that it cannot overflow */
     uint64_t ns10 = extra / hz * 10000000000ull
                   + extra % hz * 10000000000ull / hz;
-    return ns10 / n + CALL_INSNS * 10;
+    return ns10 / n + add_back * 10;
+}
+
+/* insns10_vs against the empty-call loop: the call is part of what is
+ * measured, so its instructions go back in. */
+static uint64_t insns10(uint32_t t, uint32_t t_empty, uint32_t hz, unsigned n)
+{
+    return insns10_vs(t, t_empty, hz, n, CALL_INSNS);
 }
 
 static void print_insns(const char *what, uint64_t v10)
 {
     printf("bench: %s: %u.%u instructions\n", what,
            (unsigned)(v10 / 10), (unsigned)(v10 % 10));
+}
+
+/* d) lock + unlock of an uncontended mutex, in a shared memory region of
+ * its own; 0, or 1 after printing an error. */
+static int bench_mutex(unsigned n, unsigned hz)
+{
+    void *p = shm_map("bench", 4096, A8_SHM_RW);
+    if (A8_IS_ERR(p)) {
+        printf("bench: shm_map: %s\n", strerror(-A8_PTR_ERR(p)));
+        return 1;
+    }
+    a8_mutex_t *m = p;
+    *m = A8_MUTEX_INIT;
+
+    /* once outside the clock: the fast paths must work, or the loop would
+     * time system calls */
+    int r = a8_mutex_lock(m);
+    if (r == 0)
+        r = a8_mutex_unlock(m);
+    if (r < 0) {
+        printf("bench: mutex: %s\n", strerror(-r));
+        shm_unmap(p);
+        return 1;
+    }
+    uint32_t t_bare = time_bare(n);
+    uint32_t t_mutex = time_mutex(m, n);
+    shm_unmap(p);
+    print_insns("mutex lock+unlock", insns10_vs(t_mutex, t_bare, hz, n, 0));
+    return 0;
+}
+
+/* How many times bench_irq_handler ran. */
+volatile unsigned bench_irq_runs;
+
+/* The user interrupt handler of "bench irq": a global, never inlined, for
+ * a tracer to find and break on. */
+__attribute__((noinline)) void bench_irq_handler(int source, int value);
+__attribute__((noinline)) void bench_irq_handler(int source, int value)
+{
+    (void)source;
+    (void)value;
+    bench_irq_runs++;
+}
+
+/* bench irq [K]: level interrupts on GPIO pin 0, raised by a write and
+ * re-armed by irq_wait, K times.  Returns the exit status. */
+static int bench_irq(unsigned k)
+{
+    const int src = A8_SRC_GPIO(IRQ_PIN);
+    const char *what;
+    int r;
+
+    /* drive the pin low before arming the level interrupt, in case an
+     * earlier run left it high */
+    if ((r = gpio_config(IRQ_PIN, A8_GPIO_OUT)) < 0
+        || (r = gpio_write(IRQ_PIN, 0)) < 0
+        || (r = gpio_config(IRQ_PIN, A8_GPIO_OUT | A8_GPIO_IRQ_HIGH)) < 0) {
+        what = "gpio";
+        goto fail;
+    }
+    if ((r = irq_attach(src, bench_irq_handler)) < 0) {
+        what = "irq_attach";
+        goto fail;
+    }
+    for (unsigned i = 0; i < k; i++) {
+        if ((r = gpio_write(IRQ_PIN, 1)) < 0) {     /* fires in here, if armed */
+            what = "gpio_write";
+            goto fail;
+        }
+        if ((r = irq_wait(src)) < 0) {
+            what = "irq_wait";
+            goto fail;
+        }
+        if ((r = gpio_write(IRQ_PIN, 0)) < 0) {
+            what = "gpio_write";
+            goto fail;
+        }
+    }
+    irq_detach(src);
+    printf("bench: irq %u handler runs\n", bench_irq_runs);
+    return 0;
+fail:
+    printf("bench: %s: %s\n", what, strerror(-r));
+    return 1;
 }
 
 int main(int argc, char **argv)
@@ -82,6 +214,22 @@ int main(int argc, char **argv)
     if (argc == 2 && strcmp(argv[1], "partner") == 0) {
         for (;;)
             yield();
+    }
+    if (argc >= 2 && strcmp(argv[1], "irq") == 0) {
+        unsigned k = DEFAULT_K;
+        if (argc > 3) {
+            printf("usage: bench irq [K]\n");
+            return 2;
+        }
+        if (argc == 3) {
+            char *end;
+            k = (unsigned)strtoul(argv[2], &end, 10);
+            if (end == argv[2] || *end != '\0') {
+                printf("usage: bench irq [K]\n");
+                return 2;
+            }
+        }
+        return bench_irq(k);
     }
     if (argc > 2) {
         printf("usage: bench [N]\n");
@@ -127,5 +275,8 @@ int main(int argc, char **argv)
     if (ret < 0)
         printf("bench: wait partner: %s\n", strerror(-ret));
     print_insns("yield round trip", insns10(t_yield, t_empty, hz, n));
-    return 0;
+    fflush(stdout);
+
+    /* d) mutex lock + unlock, uncontended */
+    return bench_mutex(n, hz);
 }

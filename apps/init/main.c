@@ -14,6 +14,8 @@
 #define MAX_WORDS   32
 #define MAX_PROCS   32          /* room for NPROC (16) and more */
 #define MAX_APPS    64          /* the app image holds at most 64 */
+#define MAX_IRQS    64          /* interrupt lines irqs asks for */
+#define MAX_PINS    1024        /* gpio lists pins until the kernel says stop */
 
 struct command {
     const char *name;
@@ -185,6 +187,127 @@ static void cmd_uptime(int argc, char **argv)
     printf("up %u.%03u s\n", ms / 1000, ms % 1000);
 }
 
+/* The names of the A8_GPIO_IRQ_* types, by (mode & A8_GPIO_IRQ_MASK) >> 4. */
+static const char *const irq_types[] = {
+    "none", "rising", "falling", "both", "high", "low",
+};
+
+/* gpio: one line per pin, until the kernel has no more. */
+static void gpio_list(void)
+{
+    for (int pin = 0; pin < MAX_PINS; pin++) {
+        int info = gpio_info(pin);
+        if (info == -ENODEV || info == -EINVAL)
+            return;                     /* past the last pin */
+        if (info < 0) {
+            printf("gpio: %d: %s\n", pin, strerror(-info));
+            return;
+        }
+        unsigned type = ((unsigned)info & A8_GPIO_IRQ_MASK) >> 4;
+        printf("pin %2d: %-3s %-7s value %d%s%s\n", pin,
+               (info & A8_GPIO_OUT) ? "out" : "in",
+               type < sizeof irq_types / sizeof irq_types[0] ? irq_types[type] : "?",
+               (info & A8_GPIO_INFO_VALUE) ? 1 : 0,
+               (info & A8_GPIO_INFO_RESERVED) ? " (kernel)" : "",
+               (info & A8_GPIO_INFO_HANDLER) ? " (handler)" : "");
+    }
+}
+
+/* gpio | gpio PIN | gpio PIN in | gpio PIN out V */
+static void cmd_gpio(int argc, char **argv)
+{
+    int pin, value = 0, ret;
+
+    if (argc == 1) {
+        gpio_list();
+        return;
+    }
+    if (!parse_int(argv[1], &pin)
+        || !(argc == 2
+             || (argc == 3 && strcmp(argv[2], "in") == 0)
+             || (argc == 4 && strcmp(argv[2], "out") == 0
+                 && parse_int(argv[3], &value)))) {
+        printf("usage: gpio [PIN [in | out V]]\n");
+        return;
+    }
+    if (argc == 2) {
+        ret = gpio_read(pin);
+        if (ret >= 0)
+            printf("pin %d: %d\n", pin, ret);
+    } else if (argc == 3) {
+        ret = gpio_config(pin, A8_GPIO_IN);
+    } else {
+        ret = gpio_config(pin, A8_GPIO_OUT);
+        if (ret >= 0)
+            ret = gpio_write(pin, value);
+    }
+    if (ret < 0)
+        printf("gpio: %d: %s\n", pin, strerror(-ret));
+}
+
+/* led: the LEDs' state, LED 0 first; led N on|off: switch one. */
+static void cmd_led(int argc, char **argv)
+{
+    int n, ret;
+
+    if (argc == 1) {
+        ret = leds(0, 0);               /* mask 0: change nothing */
+        if (ret < 0) {
+            printf("led: %s\n", strerror(-ret));
+            return;
+        }
+        unsigned state = A8_LEDS_STATE(ret), count = A8_LEDS_COUNT(ret);
+        int on = 0;
+        for (unsigned i = 0; i < count; i++)
+            on += (state >> i) & 1;
+        printf("leds: %d of %d on: ", on, (int)count);
+        for (unsigned i = 0; i < count; i++)
+            putchar((state >> i) & 1 ? '1' : '0');
+        putchar('\n');
+        return;
+    }
+    if (argc != 3 || !parse_int(argv[1], &n)
+        || (strcmp(argv[2], "on") != 0 && strcmp(argv[2], "off") != 0)) {
+        printf("usage: led [N on|off]\n");
+        return;
+    }
+    if (n < 0 || n > 15) {              /* the state has 16 bits */
+        printf("led: %s\n", strerror(ENODEV));
+        return;
+    }
+    unsigned bit = 1u << n;
+    ret = leds(bit, strcmp(argv[2], "on") == 0 ? bit : 0);
+    if (ret >= 0 && (unsigned)n >= A8_LEDS_COUNT(ret))
+        ret = -ENODEV;
+    if (ret < 0)
+        printf("led: %s\n", strerror(-ret));
+}
+
+/* irqs: the interrupt lines, their counts and user handlers' owners. */
+static void cmd_irqs(int argc, char **argv)
+{
+    static struct a8_irqinfo list[MAX_IRQS];
+    (void)argc;
+    (void)argv;
+
+    int n = irqinfo(list, MAX_IRQS);
+    if (n < 0) {
+        printf("irqs: %s\n", strerror(-n));
+        return;
+    }
+    if (n > MAX_IRQS)
+        n = MAX_IRQS;
+    printf("LINE    COUNT OWNER NAME\n");
+    for (int i = 0; i < n; i++) {
+        struct a8_irqinfo *e = &list[i];
+        char owner[12] = "-";
+        if (e->owner != 0)
+            snprintf(owner, sizeof owner, "%d", e->owner);
+        e->name[A8_NAME_MAX - 1] = '\0';
+        printf("%4d %8u %5s %s\n", e->line, e->count, owner, e->name);
+    }
+}
+
 static void cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
@@ -195,6 +318,9 @@ static const struct command commands[] = {
     { "kill", "kill PID", "kill a process", cmd_kill },
     { "mem", "mem", "show memory, ASID and process usage", cmd_mem },
     { "uptime", "uptime", "show the time since boot", cmd_uptime },
+    { "gpio", "gpio [PIN [in|out V]]", "list the GPIO pins; read, or set, one", cmd_gpio },
+    { "led", "led [N on|off]", "show the LEDs; switch one", cmd_led },
+    { "irqs", "irqs", "list the interrupt lines and their counts", cmd_irqs },
     { NULL, NULL, NULL, NULL },
 };
 

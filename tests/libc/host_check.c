@@ -1286,6 +1286,10 @@ static void test_strerror(void)
     check(strcmp(a8_strsignal(4), "illegal instruction") == 0, "SIGILL");
     check(strcmp(a8_strsignal(7), "bus error (alignment)") == 0, "SIGBUS");
     check(strcmp(a8_strsignal(9), "killed") == 0, "SIGKILL");
+    check(strcmp(a8_strsignal(24), "interrupt handler ran past its budget") == 0,
+          "SIGXCPU");
+    check(strcmp(a8_strsignal(31), "system call from an interrupt handler") == 0,
+          "SIGSYS");
     check(strcmp(a8_strsignal(6), "signal 6") == 0, "signal 6: %s", a8_strsignal(6));
     check(strcmp(a8_strsignal(127), "signal 127") == 0, "signal 127");
 }
