@@ -8,9 +8,11 @@
  * number of processes waiting for it.  A process that finds it taken
  * blocks on the lock's address and tries again when woken; releasing it
  * wakes them only if there are any (most of the time nobody waits, and
- * wakeup has to look at the whole process table).  While a process holds a lock it cannot be killed (a kill waits
- * until it lets go, see P_NOKILL in proc.S): it must never die owning a
- * device half-way through a command.
+ * wakeup has to look at the whole process table).
+ *
+ * While a process holds a lock, or waits for one, it cannot be killed (a
+ * kill waits until it lets go, see P_NOKILL in proc.S): it must never die
+ * owning a device half-way through a command.
  */
 #include "kernel.h"
 #include "proc.h"
@@ -28,6 +30,11 @@ ENTRY(klock_acquire)
         irq_save r6
         ldr     r5, =current
         ldr     r5, [r5]
+        /* Unkillable from here, waiting included: a waiter that died
+         * would leave KLOCK_WAITERS one too high for good. */
+        ldr     r0, [r5, #P_NOKILL]
+        add     r0, r0, #1
+        str     r0, [r5, #P_NOKILL]
 1:      ldr     r0, [r4, #KLOCK_OWNER]
         cmp     r0, #0
         beq     2f
@@ -41,9 +48,6 @@ ENTRY(klock_acquire)
         str     r0, [r4, #KLOCK_WAITERS]
         b       1b
 2:      str     r5, [r4]
-        ldr     r0, [r5, #P_NOKILL]
-        add     r0, r0, #1
-        str     r0, [r5, #P_NOKILL]
         irq_restore r6
         pop     {r4-r6, pc}
 ENDPROC(klock_acquire)

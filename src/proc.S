@@ -17,10 +17,13 @@
  * CPU (proc_release_kpage); its slot stays, as a zombie, until the parent
  * collects the status with wait.
  *
- * Killing another process (sys_kill) rewrites that process's saved frame
- * so that when it next runs it runs do_exit, in SVC mode, on its own
- * stack.  A process that holds a kernel lock (P_NOKILL > 0) is only marked
- * (P_KILLED); it dies when it lets go of the lock (nokill_leave).
+ * Killing another process (sys_kill, proc_kill) rewrites that process's
+ * saved frame so that when it next runs it runs do_exit, in SVC mode, on
+ * its own stack - but only where that abandons nothing: while it waits, or
+ * when it was interrupted in user mode.  Inside a system call, or holding
+ * a kernel lock (P_NOKILL > 0), it is only marked (P_KILLED) and dies at
+ * the next safe point: its next wait, its last nokill_leave, or the first
+ * tick that finds it back in its app.
  */
 #include "kernel.h"
 #include "frame.h"
@@ -356,10 +359,8 @@ ENTRY(do_exit)
         mov     r5, r0
         ldr     r4, =current
         ldr     r4, [r4]
-        ldr     r0, [r4, #P_PID]
-        cmp     r0, #INIT_PID
-        bleq    init_replace            /* init: start the next one     */
-        cpsid   i
+        bl      nokill_enter            /* dying already: a kill waits  */
+        cpsid   i                       /* for good                     */
         /* What it held: interrupt handlers, UARTs, shared memory (before
          * the address space goes: those pages are not its own), mutexes
          * others wait for. */
@@ -399,6 +400,10 @@ ENTRY(do_exit)
 3:      add     r7, r7, #P_SIZE
         cmp     r7, r8
         blo     1b
+        /* Init: start the next one, now that nothing is left that the
+         * new pid 1 could take for its own (children, mutexes). */
+        cmp     r6, #INIT_PID
+        bleq    init_replace
         /* Out of the run ring; our status for the parent, or nobody
          * will ever ask. */
         mov     r0, r4
@@ -441,12 +446,18 @@ ENDPROC(mm_release)
 
 /*
  * init_replace - init is exiting: start a new init as pid 1, so that there
- * is always a shell.  (The old one's slot is dead by then.)
+ * is always a shell.  The exiting one first gives pid 1 up (its pid
+ * becomes -1, which no lookup asks for), so that there is never a second
+ * process with pid 1 that a child or a kill could find instead.
  * In: r4 = the exiting init, r5 = its status.  Out: none.
- * Clobbers: none.  IRQs on (loading reads the SD card).
+ * Clobbers: none.  Called with IRQs masked; opens them while the new init
+ * is loaded (that reads the SD card), and masks them again.
  */
 LOCAL(init_replace)
         push    {r4, lr}
+        mvn     r0, #0
+        str     r0, [r4, #P_PID]
+        cpsie   i
         ldr     r0, =m_init_exit
         mov     r1, r5
         bl      printk
@@ -458,6 +469,7 @@ LOCAL(init_replace)
         cmp     r0, #0
         ldrlt   r0, =m_no_init
         bllt    printk
+        cpsid   i
         pop     {r4, pc}
 ENDPROC(init_replace)
 
@@ -515,14 +527,24 @@ ENDPROC(nokill_leave)
 /*
  * proc_kill - make a process die with a reason.
  * In: r0 = process, r1 = reason (A8_SIG*).  Out: none.  Clobbers: none.
- * Its saved frame is rewritten to "return" into do_exit(reason) in SVC
- * mode, IRQs on, and it is made runnable.  For another process the frame
- * is the one its last switch saved, and it also gets an empty SVC stack.
- * For the current process - possible only from an interrupt handler: a
- * user interrupt handler it owned was stopped - the frame is the one this
- * interrupt saved, on top of its IRQ stack, and its SVC stack stays as it
- * is.  A process holding a kernel lock (P_NOKILL > 0) or not yet started
- * is only marked (P_KILLED) and dies as soon as it can.
+ *
+ * The reason is always recorded in P_KILLED.  The process is made to die
+ * at once - its saved frame rewritten to "return" into do_exit(reason) in
+ * SVC mode, IRQs on, with an empty SVC stack - only where that abandons
+ * nothing half done:
+ *  - it waits (PS_BLOCKED, PS_SLEEPING): every wait outside a kernel lock
+ *    can be walked away from (console, UART, wait, sleep, irq_wait, a
+ *    mutex: its ticket is dropped by do_exit);
+ *  - its saved frame is a user-mode one: it was interrupted in the app.
+ * Anywhere else - inside a system call (its frame is an SVC-mode one),
+ * holding a kernel lock (P_NOKILL > 0), not yet made (PS_NEW) - the kill
+ * waits: the process dies when it next tries to wait (die_if_killed), when
+ * it lets go of its last lock (nokill_leave), or at the first tick that
+ * finds it back in user mode (sched_tick).
+ * "Its saved frame" is the one its last switch saved, or, for the current
+ * process - possible only from an interrupt handler: a user interrupt
+ * handler it owned was stopped, or the tick - the one this interrupt
+ * saved, on top of its IRQ stack.
  */
 ENTRY(proc_kill)
         push    {r4, r5, r6, lr}
@@ -530,33 +552,41 @@ ENTRY(proc_kill)
         mov     r5, r1
         irq_save r6
         ldr     r0, [r4, #P_STATE]
-        cmp     r0, #PS_NEW             /* not made yet: no frame; it   */
-        strls   r5, [r4, #P_KILLED]     /* dies as soon as it has one   */
-        bls     1f
-        ldr     r0, [r4, #P_NOKILL]
-        cmp     r0, #0
-        strne   r5, [r4, #P_KILLED]     /* it dies when it lets go      */
-        bne     1f
-        ldr     r0, =current
-        ldr     r0, [r0]
-        cmp     r0, r4
-        ldr     r0, [r4, #P_KPAGE]
+        cmp     r0, #PS_ZOMBIE          /* dead already: nothing to do  */
+        cmpne   r0, #PS_DEAD
+        beq     9f
+        str     r5, [r4, #P_KILLED]
+        cmp     r0, #PS_NEW             /* no frame yet: proc_create    */
+        bls     9f                      /* kills it once it has one     */
+        ldr     r1, [r4, #P_NOKILL]
+        cmp     r1, #0
+        bne     9f                      /* holds a lock: nokill_leave   */
+        ldr     r2, [r4, #P_KPAGE]
+        ldr     r1, =current
+        ldr     r1, [r1]
+        cmp     r1, r4
+        addeq   r2, r2, #KPAGE_IRQ_TOP  /* current: this interrupt's    */
+        subeq   r2, r2, #FRAME_SIZE     /* frame                        */
         beq     2f
-        ldr     r1, [r4, #P_SP_IRQ]     /* switched out: its saved SVC  */
-        add     r0, r0, #KPAGE_SVC_TOP  /* sp, and then its frame       */
-        str     r0, [r1, #SWITCH_SVC_SP]
-        add     r0, r1, #SWITCH_FRAME
-        b       3f
-2:      add     r0, r0, #KPAGE_IRQ_TOP  /* current: this interrupt's    */
-        sub     r0, r0, #FRAME_SIZE     /* frame                        */
-3:      str     r5, [r0, #FRAME_R0]
+        ldr     r1, [r4, #P_SP_IRQ]     /* switched out: the frame its  */
+        add     r3, r2, #KPAGE_SVC_TOP  /* last switch saved            */
+        add     r2, r1, #SWITCH_FRAME
+        cmp     r0, #PS_SLEEPING        /* waiting: walk away from it,  */
+        cmpne   r0, #PS_BLOCKED         /* SVC stack and all            */
+        streq   r3, [r1, #SWITCH_SVC_SP]
+        beq     3f
+2:      ldr     r0, [r2, #FRAME_PSR]    /* running: only from the app   */
+        and     r0, r0, #MODE_MASK
+        cmp     r0, #MODE_USR
+        bne     9f
+3:      str     r5, [r2, #FRAME_R0]
         ldr     r1, =do_exit
-        str     r1, [r0, #FRAME_PC]
+        str     r1, [r2, #FRAME_PC]
         mov     r1, #(MODE_SVC | PSR_F)
-        str     r1, [r0, #FRAME_PSR]
+        str     r1, [r2, #FRAME_PSR]
         mov     r0, r4
         bl      unblock
-1:      irq_restore r6
+9:      irq_restore r6
         pop     {r4, r5, r6, pc}
 ENDPROC(proc_kill)
 

@@ -192,8 +192,9 @@ ENDPROC(make_runnable)
 
 /*
  * sched_tick - the scheduler's part of every timer tick: charge the tick
- * to the running process, end its quantum when used up, and wake the
- * sleepers whose time has come.
+ * to the running process, end its quantum when used up, carry out a kill
+ * that waited for it to leave the kernel, and wake the sleepers whose
+ * time has come.
  * In: none.  Out: none.  Clobbers: none.  IRQ mode.
  */
 ENTRY(sched_tick)
@@ -212,6 +213,11 @@ ENTRY(sched_tick)
         ldrle   r1, =need_resched
         movle   r2, #1
         strle   r2, [r1]
+        /* A kill that had to wait (proc_kill) lands once the process is
+         * interrupted in user mode; proc_kill looks at this frame. */
+        ldr     r1, [r0, #P_KILLED]
+        cmp     r1, #0
+        blne    proc_kill
         /* Sleepers: the list is sorted, so only its head is looked at. */
 1:      ldr     r4, =sleepq
         ldr     r5, =ticks
@@ -235,6 +241,7 @@ ENDPROC(sched_tick)
  */
 ENTRY(sleep_until)
         push    {r4, lr}
+        bl      die_if_killed
         ldr     r1, =current
         ldr     r1, [r1]
         str     r0, [r1, #P_WAKE]
@@ -264,11 +271,38 @@ ENDPROC(sleep_until)
  * Returns with IRQs masked.
  */
 ENTRY(sleep_on)
+        push    {r0, lr}
+        bl      die_if_killed
+        pop     {r0, lr}
         ldr     r1, =current
         ldr     r1, [r1]
         str     r0, [r1, #P_WCHAN]
         mov     r0, #PS_BLOCKED
-        /* fall through */
+        b       block_current
+ENDPROC(sleep_on)
+
+/*
+ * die_if_killed - a process about to wait, with a kill pending and no
+ * kernel lock held, exits instead (see proc_kill: waits are where a
+ * deferred kill lands).
+ * In: none.  Out: none, or does not return.  Clobbers: none.
+ */
+LOCAL(die_if_killed)
+        push    {r0, r1}
+        ldr     r0, =current
+        ldr     r0, [r0]
+        ldr     r1, [r0, #P_NOKILL]
+        cmp     r1, #0
+        ldreq   r1, [r0, #P_KILLED]     /* no lock held: a kill pending? */
+        movne   r1, #0                  /* a lock held: the kill waits  */
+        cmp     r1, #0
+        popeq   {r0, r1}
+        bxeq    lr
+        add     sp, sp, #8
+        mov     r0, r1
+        cpsie   i                       /* do_exit runs with IRQs on    */
+        b       do_exit
+ENDPROC(die_if_killed)
 
 /*
  * block_current - leave the CPU until someone makes us runnable again.
