@@ -131,17 +131,16 @@ ENTRY(kmain)
         bl      sd_init
         bl      appimg_init
         bl      console_start_input
+        ldr     r0, =m_init             /* (before: once it exists, init */
+        bl      printk                  /* may run, and print, first)   */
         ldr     r0, =s_init
         mov     r1, #0                  /* argv: { "init" }             */
         mov     r2, #0                  /* no parent                    */
         mov     r3, #INIT_PID
         bl      proc_create
         cmp     r0, #0
-        blt     1f
-        ldr     r0, =m_init
-        bl      printk
-        b       idle
-1:      ldr     r0, =m_no_init
+        bge     idle
+        ldr     r0, =m_no_init          /* (proc_create said why)       */
         bl      printk
         b       heartbeat
 ENDPROC(kmain)

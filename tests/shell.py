@@ -2,6 +2,7 @@
 
 import os
 import re
+import time
 
 from qemu import Qemu, TestFailure
 
@@ -46,6 +47,13 @@ class Shell:
     def expect(self, pattern, timeout=20):
         return self.console.expect(pattern, timeout)
 
+    def expect_since(self, out, pattern, timeout=20):
+        """The pattern in out - what a command printed before its prompt -
+        or else in what comes next.  For a background app's first lines,
+        which may come before the shell's prompt or after it."""
+        m = re.search(pattern, out, re.M)
+        return m if m else self.expect(pattern, timeout)
+
 
 def check(text, pattern, what=""):
     m = re.search(pattern, text, re.M)
@@ -79,3 +87,17 @@ def mem(sh):
     a = check(out, r"asids: (\d+) in use, generation (\d+)")
     p = check(out, r"processes: (\d+) of 16")
     return int(m[1]), int(a[1]), int(a[2]), int(p[1])
+
+
+def wait_done(sh, pids, out="", timeout=10):
+    """Poll the shell (an empty command line: it reports finished
+    background jobs before each prompt) until every pid in pids has its
+    "[pid] done" line, or fail after timeout seconds.  Returns everything
+    the shell printed, out included."""
+    deadline = time.monotonic() + timeout
+    while not all(f"[{pid}] done" in out for pid in pids):
+        if time.monotonic() > deadline:
+            raise TestFailure(f"no \"done\" for {pids} after {timeout} s "
+                              f"in:\n{out}")
+        out += sh.run("")
+    return out

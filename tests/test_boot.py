@@ -147,15 +147,19 @@ def test_panic_report(ctx):
 
 def test_tick_rate(ctx):
     # Under -icount shift=0 one instruction is 1 ns, and the 24 MHz board
-    # counter follows the same virtual clock: the tick must be exact.
+    # counter follows the same virtual clock: the tick must be exact, to
+    # the one counter cycle (about 42 instructions) by which the two reads
+    # may differ - each is truncated to a whole cycle, and how far into
+    # its cycle a read lands depends on what the CPU was doing when the
+    # tick came.
     with Qemu(ctx.test_kernel, icount=True) as q:
         monitor(q)
         q.console.send("ticks\r")
         m = q.console.expect(r"ktest ticks: 250 ticks took (\d+) counter "
                              r"cycles", 30)
-        if int(m[1]) != 6000000:
+        if abs(int(m[1]) - 6000000) > 1:
             raise TestFailure(f"250 ticks took {m[1]} cycles of the 24 MHz "
-                              "counter, expected exactly 6000000 (250 ms)")
+                              "counter, expected 6000000 +- 1 (250 ms)")
         m = q.console.expect(r"ktest ticks: 6000000 counter cycles held "
                              r"(\d+) ticks", 30)
         if int(m[1]) != 250:

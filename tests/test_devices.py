@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 
 from qemu import TestFailure
-from shell import Shell, check, check_not, mem, ps
+from shell import Shell, check, check_not, mem, ps, wait_done
 
 
 def fnv1a(data):
@@ -37,8 +37,10 @@ def test_card_detect_user_handler(ctx):
         sd = private_sd(ctx, tmp)
         with Shell(ctx, sd=sd) as sh:
             rc = int(check(sh.run("run regcheck &"), r"\[(\d+)\]")[1])
-            gi = int(check(sh.run("run gpioirq 6 &"), r"\[(\d+)\]")[1])
-            sh.expect(r"gpioirq: waiting for card-detect edges on pin 16")
+            out = sh.run("run gpioirq 6 &")
+            gi = int(check(out, r"\[(\d+)\]")[1])
+            sh.expect_since(out, r"gpioirq: waiting for card-detect edges "
+                                 r"on pin 16")
             for n in range(1, 7):
                 if n % 2:
                     sh.q.monitor("eject -f sd0")
@@ -50,11 +52,7 @@ def test_card_detect_user_handler(ctx):
                     sh.expect(r"SD card inserted")
                     sh.expect(rf"gpioirq: edge {n}: card-detect pin is 0 "
                               r"\(card present\)")
-            out = sh.run("")
-            for _ in range(10):
-                if f"[{gi}] done" in out:
-                    break
-                out += sh.run("")
+            out = wait_done(sh, (gi,))
             check(out, rf"\[{gi}\] done: exited 0")
             sh.expect(r"regcheck: \d+ rounds, registers intact", 60)
             procs = ps(sh)
@@ -71,8 +69,9 @@ def test_card_detect_user_handler(ctx):
 
 def test_uart1_echo_by_user_handler(ctx):
     with Shell(ctx, uarts=2) as sh:
-        check(sh.run("run uartecho &"), r"\[\d+\] uartecho started")
-        sh.expect(r"uartecho: echoing on UART1")
+        out = sh.run("run uartecho &")
+        check(out, r"\[\d+\] uartecho started")
+        sh.expect_since(out, r"uartecho: echoing on UART1")
         u1 = sh.q.uart[1]
         u1.send("hello, uart1\r\n")
         u1.expect(r"hello, uart1\r\n")
@@ -81,7 +80,7 @@ def test_uart1_echo_by_user_handler(ctx):
         out = sh.run("irqs")
         check(out, r"^ +45 +\d+ +\d+ uart1$", "(uart1 owned by uartecho)")
         u1.send("\x04")
-        sh.expect(r"uartecho: done, 314 bytes echoed")
+        sh.expect(r"uartecho: done, 314 bytes echoed, 0 dropped")
 
 
 def test_console_burst_kept_in_order(ctx):
@@ -159,20 +158,18 @@ def test_mutexdemo_exact_and_lossy(ctx):
 
 def test_mutex_owner_death_wakes_waiter(ctx):
     with Shell(ctx) as sh:
-        h = int(check(sh.run("run mutexdemo holder &"), r"\[(\d+)\]")[1])
-        sh.expect(rf"mutexdemo: holder {h} has the mutex")
-        w = int(check(sh.run("run mutexdemo waiter &"), r"\[(\d+)\]")[1])
-        sh.expect(rf"mutexdemo: waiter {w} waiting")
+        out = sh.run("run mutexdemo holder &")
+        h = int(check(out, r"\[(\d+)\]")[1])
+        sh.expect_since(out, rf"mutexdemo: holder {h} has the mutex")
+        out = sh.run("run mutexdemo waiter &")
+        w = int(check(out, r"\[(\d+)\]")[1])
+        sh.expect_since(out, rf"mutexdemo: waiter {w} waiting")
         if ps(sh)[w][1] != "B":
             raise TestFailure("the waiter is not blocked")
-        sh.run(f"kill {h}")
-        sh.expect(r"mutexdemo: waiter got EOWNERDEAD: the owner died, the "
-                  r"mutex is ours")
-        out = sh.run("")
-        for _ in range(10):
-            if f"[{w}] done" in out and f"[{h}] done" in out:
-                break
-            out += sh.run("")
+        out = sh.run(f"kill {h}")
+        sh.expect_since(out, r"mutexdemo: waiter got EOWNERDEAD: the owner "
+                             r"died, the mutex is ours")
+        out = wait_done(sh, (w, h), out)
         check(out, rf"\[{w}\] done: exited 0")
         check(out, rf"\[{h}\] done: killed: killed")
 

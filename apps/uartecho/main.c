@@ -4,26 +4,28 @@
  *
  * usage: uartecho [PORT]   (PORT defaults to 1; the console is 0)
  * Prints "uartecho: echoing on UARTn"; when a Ctrl-D (0x04) arrives,
- * prints "uartecho: done, N bytes echoed" (the Ctrl-D is neither echoed
- * nor counted) and exits 0.  Errors: "uartecho: <error>", exit 1.
+ * prints "uartecho: done, N bytes echoed, M dropped" (the Ctrl-D is
+ * neither echoed nor counted; M counts bytes that came while the ring was
+ * full) and exits 0.  Errors: "uartecho: <error>", exit 1.
  */
 #include <a8os.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define RING    256             /* a power of 2 */
+#define RING    1024            /* a power of 2; a burst this long is
+                                   kept even if main is not scheduled */
 #define CTRL_D  0x04
 
 /* The ring: the handler writes ring[head % RING] and advances head, main
  * reads at tail.  One writer per index, so no lock is needed; the
  * indexes run freely and wrap together. */
 static volatile unsigned char ring[RING];
-static volatile unsigned head, tail;
+static volatile unsigned head, tail, dropped;
 
 /*
  * The interrupt handler, in IRQ mode (no system calls): value is the byte
- * received.  Drops the byte if the ring is full.
+ * received.  Drops (and counts) the byte if the ring is full.
  */
 static void on_byte(int source, int value)
 {
@@ -31,6 +33,8 @@ static void on_byte(int source, int value)
     if (head - tail < RING) {
         ring[head % RING] = (unsigned char)value;
         head++;
+    } else {
+        dropped++;
     }
 }
 
@@ -114,6 +118,7 @@ int main(int argc, char **argv)
         printf("uartecho: %s\n", strerror(-r));
         return 1;
     }
-    printf("uartecho: done, %u bytes echoed\n", (unsigned)r);
+    printf("uartecho: done, %u bytes echoed, %u dropped\n", (unsigned)r,
+           dropped);
     return 0;
 }
