@@ -5,7 +5,7 @@
  * The kernel takes the call number in r0 and the arguments in r1-r4
  * (a8os/syscall.h), so a C function  f(a, b, c)  moves its arguments up
  * one register, puts its number in r0 and executes "svc #0"; the result
- * comes back in r0, which is where C expects it.  A stub is 2 to 6
+ * comes back in r0, which is where C expects it.  A stub is 3 to 6
  * instructions: getpid() is "mov r0, #1; svc #0; bx lr".
  */
 #include "a8os/syscall.h"

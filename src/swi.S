@@ -15,9 +15,15 @@
  * its arguments in r1-r4 and returning r0; svc_return masks IRQs again and
  * RFE restores pc and CPSR in one instruction.
  *
- * A null system call (getpid) is 14 instructions: 3 in the libc stub, 5
- * here on the way in, 4 in sys_getpid, 2 on the way out.  (make bench
- * measures it: docs/PERFORMANCE.md.)
+ * A null system call (getpid), counted from the caller's bl to its
+ * return, is 16 instructions: the bl, 3 in the libc stub (mov, svc, bx),
+ * the vector's ldr pc, 5 here on the way in, 4 in sys_getpid, 2 on the
+ * way out.  (make bench measures it: docs/PERFORMANCE.md.)
+ *
+ * r1-r3 and r12 come back as the handler left them (AAPCS lets it use
+ * them): clearing them would cost 4 instructions on every call, and what
+ * they may show - kernel addresses, identity-mapped and listed in the
+ * kernel's symbol table anyway - is no secret here.  See docs/syscalls.md.
  */
 #include "kernel.h"
 #include "proc.h"
