@@ -241,7 +241,7 @@ test: deps
 # Instruction counts of the hot paths, under QEMU -icount shift=0.
 bench: deps
 	@$(MAKE) --no-print-directory kernel sd
-	@$(PYTHON) tests/bench.py --board $(BOARD)
+	@CROSS=$(CROSS) $(PYTHON) tests/bench.py --board $(BOARD)
 
 clean:
 	rm -rf build

@@ -19,7 +19,10 @@
  * again.
  *
  * P_ASID holds the number in its low byte, and the generation it was
- * given in above it (for reports).
+ * given in above it.  A switch writes the whole word into CONTEXTIDR:
+ * the ASID field is bits 7:0, and bits 31:8 (PROCID, which the TLB
+ * ignores and debuggers and trace tools show) then read as the
+ * generation.
  */
 #include "kernel.h"
 #include "proc.h"
@@ -184,8 +187,7 @@ ENDPROC(asid_free)
  * In: r0 = process.  Out: none.  Clobbers: none.  IRQs masked.
  */
 ENTRY(switch_mm)
-        ldr     r1, [r0, #P_TTBR]
-        ldrb    r2, [r0, #P_ASID]
-        mm_switch r1, r2, r3
+        ldrd    r2, r3, [r0, #P_TTBR]   /* TTBR0 value, ASID word       */
+        mm_switch r2, r3, r1
         bx      lr
 ENDPROC(switch_mm)

@@ -9,12 +9,13 @@
  * but not change.
  *
  * A pin's interrupt reaches the kernel as its bank's interrupt line;
- * gpio_bank_irq takes each pending pin (an edge is cleared, a level is
- * masked until its owner calls irq_wait) and passes it on: to the SD layer
- * for the card-detect pin, and to the user handler attached to the pin, if
- * any (uirq.S).
+ * gpio_bank_irq takes the lowest pending pin (an edge is cleared, a level
+ * is masked after its handler, until its owner calls irq_wait) and passes
+ * it on: to the user handler attached to the pin, if any (uirq.S), and to
+ * the SD layer for the card-detect pin.
  */
 #include "kernel.h"
+#include "gpio_hw.h"
 #include "a8os/syscall.h"
 
         .bss
@@ -30,14 +31,13 @@ ENDDATA(gpio_modes)
  * In: none.  Out: none.  Clobbers: none.
  */
 ENTRY(gpio_init)
-        push    {r4, lr}
-        mov     r4, #0
-1:      ldr     r0, =gpio_hw_bank_irqs
-        ldr     r0, [r0, r4, lsl #2]
-        ldr     r1, =gpio_bank_irq
+        push    {r4, r5, r6, lr}
+        ldr     r4, =gpio_hw_banks      /* line, base, first pin + 31   */
+        add     r5, r4, #(GPIO_NBANKS * GPIO_BANK_SIZE)
+1:      ldmia   r4!, {r0, r2, r3}
+        ldr     r1, =gpio_bank_irq      /* (base, pin + 31: arguments)  */
         bl      irq_register
-        add     r4, r4, #1
-        cmp     r4, #GPIO_NBANKS
+        cmp     r4, r5
         blo     1b
         mov     r0, #GPIO_PIN_CARD_DETECT
         mov     r1, #(A8_GPIO_IN | A8_GPIO_IRQ_BOTH)
@@ -47,7 +47,7 @@ ENTRY(gpio_init)
         mov     r0, #GPIO_PIN_WRITE_PROT
         mov     r1, #A8_GPIO_IN
         bl      gpio_set_mode
-        pop     {r4, pc}
+        pop     {r4, r5, r6, pc}
 ENDPROC(gpio_init)
 
 /* Configure a pin and remember its mode.  r0 = pin, r1 = mode. */
@@ -58,31 +58,24 @@ LOCAL(gpio_set_mode)
 ENDPROC(gpio_set_mode)
 
 /*
- * gpio_bank_irq - a bank's interrupt: every pending pin of the bank in
- * turn, to the SD layer (card detect) and to its user handler.
- * In: r0 = interrupt line.  Out: none.  Clobbers: none.  IRQ mode.
+ * gpio_bank_irq - a bank's interrupt: its lowest pending pin goes to the
+ * user handler attached to it (uirq.S), then, if it is the card-detect
+ * pin, to the SD layer.  One pin per interrupt: while another pin is
+ * pending the bank's line stays raised, and the next interrupt takes it.
+ * In: r0 -> the bank's irq_table entry (see gpio_hw.h).  Out: none.
+ * Clobbers: none.  IRQ mode.
  */
 ENTRY(gpio_bank_irq)
-        push    {r4-r6, lr}
-        ldr     r1, =gpio_hw_bank_irqs  /* which bank is this line?     */
-        mov     r4, #0
-1:      ldr     r2, [r1, r4, lsl #2]
-        cmp     r2, r0
-        addne   r4, r4, #1
-        bne     1b
-2:      mov     r0, r4
-        bl      gpio_hw_take            /* r0 = pin or -1, r1 = level   */
-        cmp     r0, #0
-        poplt   {r4-r6, pc}
-        mov     r5, r0
-        mov     r6, r1
-        cmp     r5, #GPIO_PIN_CARD_DETECT
-        moveq   r0, r6
-        bleq    sd_card_detect_edge
-        mov     r0, r5                  /* source = the pin             */
-        mov     r1, r6
-        bl      run_user_handler
-        b       2b
+        push    {r4, r5, r6, lr}
+        gpio_hw_take_fast 9f            /* r0 = pin, r1 = level, r4, r5 */
+        bl      run_user_handler        /* (keeps r0, r1)               */
+        gpio_hw_end_fast r2
+        cmp     r0, #GPIO_PIN_CARD_DETECT
+        popne   {r4, r5, r6, pc}
+        mov     r0, r1
+        pop     {r4, r5, r6, lr}
+        b       sd_card_detect_edge
+9:      pop     {r4, r5, r6, pc}
 ENDPROC(gpio_bank_irq)
 
 /*

@@ -39,7 +39,7 @@ sleepq:                 .word 0         /* sleep list, by wake-up tick  */
 
 /*
  * sched_init - make the running boot code the idle process, and let the
- * resched software interrupt through (irq_handle takes it straight to
+ * resched software interrupt through (irq_entry takes it straight to
  * schedule_irq).
  * In: none.  Out: none.  Clobbers: none.
  */
@@ -82,8 +82,7 @@ ENTRY(schedule_irq)
 
         /* Its address space: ASID 0, TTBR0, then its ASID (asid.S);
          * and its pid where user code can read it (TPIDRURO: mutexes). */
-        ldr     r0, [r6, #P_TTBR]
-        ldrb    r1, [r6, #P_ASID]
+        ldrd    r0, r1, [r6, #P_TTBR]   /* TTBR0 value, ASID            */
         mm_switch r0, r1, r2
         ldr     r0, [r6, #P_PID]
         write_tpidruro r0

@@ -26,8 +26,9 @@ ENTRY(timer_init)
 ENDPROC(timer_init)
 
 /*
- * timer_tick - interrupt handler of the tick line.
- * In: r0 = line.  Out: none.  Clobbers: none.
+ * timer_tick - interrupt handler of the tick line (irq.h).
+ * In: r0 -> its irq_table entry (no arguments).  Out: none.
+ * Clobbers: none.
  */
 ENTRY(timer_tick)
         push    {r4, lr}

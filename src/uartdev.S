@@ -42,6 +42,9 @@ ENTRY(uartdev_init)
         mov     r0, r4
         bl      uart_hw_rx_irq_enable   /* r0 = its line                */
         ldr     r1, =port_rx_irq
+        mov     r2, r4                  /* arguments: the port, its ring */
+        ldr     r3, =port_rings
+        ldr     r3, [r3, r4, lsl #2]
         bl      irq_register
         add     r4, r4, #1
         cmp     r4, #NUARTS
@@ -49,13 +52,10 @@ ENTRY(uartdev_init)
         pop     {r4, pc}
 ENDPROC(uartdev_init)
 
-/* A port's receive interrupt: which port is it, then drain it. */
+/* A port's receive interrupt (irq.h): r0 -> its irq_table entry, whose
+ * arguments are the port and its ring; drain it. */
 LOCAL(port_rx_irq)
-        push    {r4, lr}
-        bl      uart_hw_port_of         /* r0 = the port of this line   */
-        ldr     r1, =port_rings
-        ldr     r1, [r1, r0, lsl #2]
-        pop     {r4, lr}
+        ldmib   r0, {r0, r1}            /* IRQ_ARG0, IRQ_ARG1           */
         b       uart_rx_drain
 ENDPROC(port_rx_irq)
 

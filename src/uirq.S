@@ -18,9 +18,13 @@
  *   - VBAR points at the sandbox vectors (vectors.S), and DACR closes the
  *     kernel's domain: a handler that touches kernel memory takes a domain
  *     fault, reported and stopped (uirq_fault, from fault_handle);
- *   - only the watchdog interrupt can come in (the GIC priority mask), and
- *     the watchdog fires after A8_IRQ_BUDGET_MS: a handler that runs too
- *     long is stopped (uirq_overrun).  It cannot be paused and resumed: an
+ *   - only the watchdog interrupt can come in - the handler runs inside
+ *     its source's interrupt, before that interrupt's end, and the GIC then
+ *     signals only more urgent ones (intc.h) - and the watchdog fires after
+ *     A8_IRQ_BUDGET_MS: a handler that runs too long is stopped
+ *     (uirq_overrun).  Other interrupts wait meanwhile: a tick that comes
+ *     due is taken late, two that come due are taken as one.  A handler
+ *     cannot be paused and resumed: an
  *     interrupt taken in IRQ mode overwrites lr_irq, the handler's own link
  *     register - so a timer can only stop it, never share the CPU with it;
  *   - an SVC from the handler would overwrite lr_svc, which the interrupted
@@ -42,26 +46,31 @@
 #define UE_SIZE         16
 #define UE_SHIFT        4
 
-/* uirq_state: the handler running now, and what it interrupted. */
-#define US_OWNER        0               /* its process, 0 when none     */
-#define US_SP           4               /* sp_irq when it started       */
-#define US_LR_SVC       8               /* the interrupted lr_svc       */
-#define US_SOURCE       12
+/* uirq_state: the handler running now, and what it interrupted.  It sits
+ * right below uirq_table, so that run_user_handler can store three of its
+ * words with one STMDB from the table's address. */
+#define US_LR_SVC       0               /* the interrupted lr_svc       */
+#define US_ENTRY        4               /* the handler's uirq_table entry */
+#define US_OWNER        8               /* its process, 0 when none runs */
+#define US_SP           12              /* sp_irq when it started       */
+#define US_SIZE         16
 
         .bss
-        .balign 4
-uirq_table:     .space  NSOURCES * UE_SIZE
-DATA(uirq_state)        .space  16
+        .balign 8
+DATA(uirq_state)        .space  US_SIZE
 ENDDATA(uirq_state)
+uirq_table:             .space  NSOURCES * UE_SIZE      /* (right after) */
 
         .text
 
 /*
- * uirq_init - let the watchdog's interrupt reach the GIC (it only ever
- * gets through while a handler runs: uirq_guard_on).
+ * uirq_init - let the watchdog's interrupt reach the GIC (it can only
+ * come while a handler runs: nothing else starts the watchdog), and load
+ * its count.
  * In: none.  Out: none.  Clobbers: none.
  */
 ENTRY(uirq_init)
+        uirq_watchdog_clear r0, r1
         mov     r0, #IRQ_WATCHDOG
         ldr     r1, =watchdog_stray
         b       irq_register
@@ -74,62 +83,70 @@ LOCAL(watchdog_stray)
 ENDPROC(watchdog_stray)
 
 /*
- * run_user_handler - run the handler attached to a source, if any.
- * In: r0 = source, r1 = value.  IRQ mode, IRQs masked.
- * Out: none (the handler has returned, or has been stopped).
- * Clobbers: none.
+ * uirq_jump - the last steps of run_user_handler, in both of its paths:
+ * the sandbox vectors, the watchdog, the handler's own stack, and
+ * uh_enter (vectors.S), which closes the kernel's domain and calls the
+ * handler.  The VBAR write is made visible by uh_enter's ISB; the
+ * watchdog, just started, cannot expire in the few instructions before.
  */
-ENTRY(run_user_handler)
-        push    {r4-r11, lr}
-        ldr     r4, =uirq_table
-        add     r4, r4, r0, lsl #UE_SHIFT
-        ldr     r5, [r4, #UE_OWNER]
-        cmp     r5, #0
-        popeq   {r4-r11, pc}            /* nobody attached              */
-        ldr     r2, [r4, #UE_RUNS]
-        add     r2, r2, #1
-        str     r2, [r4, #UE_RUNS]
-        /* Remember what to come back to. */
-        ldr     r7, =uirq_state
-        str     r5, [r7, #US_OWNER]
-        str     sp, [r7, #US_SP]
-        str     r0, [r7, #US_SOURCE]
-        cps     #MODE_SVC
-        mov     r2, lr
-        cps     #MODE_IRQ
-        str     r2, [r7, #US_LR_SVC]
-        /* The owner's address space, unless it is the one interrupted. */
-        ldr     r8, =current
-        ldr     r8, [r8]
-        cmp     r8, r5
-        beq     1f
-        ldr     r9, [r5, #P_TTBR]
-        ldrb    r10, [r5, #P_ASID]
-        mm_switch r9, r10, r11
-        /* Only the watchdog may interrupt; the sandbox vectors take any
-         * exception; then uh_enter, in the vector page, closes the
-         * kernel's domain and jumps to the handler. */
-1:      uirq_guard_on r2, r3
-        ldr     r6, [r4, #UE_HANDLER]
+        .macro  uirq_jump
         ldr     r2, =sandbox_vectors
         write_vbar r2
+        uirq_guard_on r2, r3
         ldr     sp, =USER_IRQ_STACK_TOP
-        ldr     lr, =uh_return
-        ldr     pc, =uh_enter           /* (the VBAR write is synchronised */
-ENDPROC(run_user_handler)               /*  by uh_enter's ISB)            */
+        ldr     pc, =uh_enter
+        .endm
+
+/*
+ * run_user_handler - run the handler attached to a source, if any.
+ * In: r0 = source, r1 = value.  IRQ mode, IRQs masked, inside the
+ * interrupt of that source (acknowledged, not yet ended: the GIC lets only
+ * the watchdog through until it ends).
+ * Out: none; r0 and r1 are kept (the handler has returned, or has been
+ * stopped).  Clobbers: none.
+ *
+ * The path from here to the handler is the latency that make bench
+ * measures.  Registers: r4 -> the table entry, r6 = owner, r7 = handler,
+ * r8 = sp_irq, r10/r11 = the owner's TTBR0 and ASID word.
+ */
+ENTRY(run_user_handler)
+        push    {r0, r1, r4-r12, lr}
+        ldr     r2, =uirq_table
+        add     r4, r2, r0, lsl #UE_SHIFT
+        ldrd    r6, r7, [r4, #UE_OWNER] /* owner, handler               */
+        cmp     r6, #0
+        popeq   {r0, r1, r4-r12, pc}    /* nobody attached              */
+        /* Remember what to come back to: the entry, the owner, sp_irq,
+         * and lr_svc - which an SVC from the handler would overwrite. */
+        mov     r8, sp
+        stmdb   r2, {r4, r6, r8}        /* US_ENTRY, US_OWNER, US_SP    */
+        cps     #MODE_SVC
+        str     lr, [r2, #(US_LR_SVC - US_SIZE)]
+        cpsie   i, #MODE_IRQ            /* open: only the watchdog comes */
+        /* The owner's address space, unless it is the one interrupted. */
+        ldrd    r10, r11, [r6, #P_TTBR] /* its TTBR0, its ASID          */
+        read_ttbr0 r9
+        cmp     r9, r10
+        bne     1f
+        uirq_jump
+1:      mm_switch r10, r11, r9
+        uirq_jump
+ENDPROC(run_user_handler)
 
 /*
  * uirq_finish - the handler returned (through uh_return: IRQ mode, IRQs
- * masked, kernel domain open, normal vectors): put everything back, wake
- * the owner if it waits in irq_wait, and return from run_user_handler.
+ * masked, kernel domain open, normal vectors): count the run, wake the
+ * owner if it waits in irq_wait, put everything back, and return from
+ * run_user_handler.
  */
 ENTRY(uirq_finish)
         uirq_guard_off r0, r1
         ldr     r7, =uirq_state
-        ldr     r0, [r7, #US_SOURCE]
-        ldr     r4, =uirq_table
-        add     r4, r4, r0, lsl #UE_SHIFT
+        ldr     r4, [r7, #US_ENTRY]
         ldr     r5, [r7, #US_OWNER]
+        ldr     r0, [r4, #UE_RUNS]
+        add     r0, r0, #1
+        str     r0, [r4, #UE_RUNS]
         ldr     r0, [r5, #P_STATE]      /* the owner waits for this?    */
         cmp     r0, #PS_BLOCKED
         ldreq   r0, [r5, #P_WCHAN]
@@ -139,18 +156,17 @@ ENTRY(uirq_finish)
         /* fall through */
 uirq_restore:
         ldr     r7, =uirq_state
-        ldr     r5, [r7, #US_OWNER]
         mov     r0, #0
         str     r0, [r7, #US_OWNER]
         ldr     r8, =current            /* back to the interrupted      */
         ldr     r8, [r8]                /* address space                */
-        cmp     r8, r5
+        ldrd    r10, r11, [r8, #P_TTBR]
+        read_ttbr0 r9
+        cmp     r9, r10
         beq     1f
-        ldr     r9, [r8, #P_TTBR]
-        ldrb    r10, [r8, #P_ASID]
-        mm_switch r9, r10, r11
+        mm_switch r10, r11, r9
 1:      ldr     sp, [r7, #US_SP]
-        pop     {r4-r11, pc}
+        pop     {r0, r1, r4-r12, pc}
 ENDPROC(uirq_finish)
 
 /*
@@ -220,7 +236,10 @@ ENDPROC(uirq_fault)
 LOCAL(uirq_report)
         push    {r4, lr}
         ldr     r1, =uirq_state
-        ldr     r3, [r1, #US_SOURCE]
+        ldr     r3, [r1, #US_ENTRY]     /* source = entry's index       */
+        ldr     r2, =uirq_table
+        sub     r3, r3, r2
+        lsr     r3, r3, #UE_SHIFT
         push    {r3}
         push    {r0}
         ldr     r2, [r1, #US_OWNER]
@@ -242,7 +261,10 @@ LOCAL(uirq_stop)
         mov     r6, r0
         uirq_guard_off r0, r1
         ldr     r7, =uirq_state
-        ldr     r0, [r7, #US_SOURCE]
+        ldr     r0, [r7, #US_ENTRY]     /* its source                   */
+        ldr     r1, =uirq_table
+        sub     r0, r0, r1
+        lsr     r0, r0, #UE_SHIFT
         bl      uirq_source_release
         ldr     r0, [r7, #US_OWNER]
         mov     r1, r6
@@ -304,9 +326,7 @@ ENTRY(uirq_owner_of_line)
         beq     2f
         mov     r0, r4                  /* the source's line            */
         cmp     r4, #GPIO_NPINS
-        lsrlo   r0, r4, #3
-        ldrlo   r1, =gpio_hw_bank_irqs
-        ldrlo   r0, [r1, r0, lsl #2]
+        bllo    gpio_hw_pin_line
         subhs   r0, r4, #A8_SRC_UART(0)
         blhs    uart_hw_irq_line
         cmp     r0, r5

@@ -24,6 +24,18 @@ class TestFailure(Exception):
     """A check failed; the message says what was expected and what came."""
 
 
+def one_insn_per_tb():
+    """QEMU options for one instruction per translation block, so that an
+    exec trace logs every instruction: -singlestep until QEMU 8.1 renamed
+    it to the TCG accelerator's one-insn-per-tb."""
+    out = subprocess.run([QEMU, "--version"], capture_output=True,
+                         text=True).stdout
+    m = re.search(r"version (\d+)\.(\d+)", out)
+    if m and (int(m[1]), int(m[2])) >= (8, 1):
+        return ["-accel", "tcg,one-insn-per-tb=on"]
+    return ["-singlestep"]
+
+
 class Uart:
     """One serial port: a connected socket and everything read from it."""
 

@@ -138,6 +138,20 @@ def test_misbehaving_handlers_are_stopped(ctx):
         check(sh.run("gpio"), r"pin  0: out high +value \d$")
 
 
+def test_slow_handler_holds_off_other_interrupts(ctx):
+    # A handler that takes half its budget (virtual time: -icount) while
+    # ticks come due: they must wait - the interrupt running the handler
+    # lets only the watchdog in - and the handler runs to its end.
+    with Shell(ctx, icount=True, boot_timeout=120) as sh:
+        t0 = int(check(sh.run("irqs"), r"^ +36 +(\d+) +- tick")[1])
+        out = sh.run("run badirq slow", timeout=60)
+        check(out, r"badirq: the slow handler ran to its end")
+        check_not(out, r"stopped|killed|still alive")
+        t1 = int(check(sh.run("irqs"), r"^ +36 +(\d+) +- tick")[1])
+        if t1 <= t0:
+            raise TestFailure(f"the tick stopped: {t0} -> {t1}")
+
+
 def test_mutexdemo_exact_and_lossy(ctx):
     with Shell(ctx) as sh:
         before = mem(sh)
@@ -193,3 +207,26 @@ def test_gpio_and_leds_from_the_shell(ctx):
                 out.count("blink: LED 0 off") != 2:
             raise TestFailure(f"blink:\n{out}")
         check(sh.run("led"), r"leds: 0 of 8 on: 00000000")
+
+
+def test_user_irq_latency(ctx):
+    # Traced instruction by instruction (tests/bench.py): from the IRQ
+    # vector to the user handler's first instruction, at most 60 whether
+    # the interrupt finds the handler's own process or another one; the
+    # way back is measured too, and every run of a kind costs the same.
+    import bench
+    runs = bench.irq_latency(ctx)
+    k = len(runs) // 2
+    for kind, group in (("same process", runs[:k]),
+                        ("other process", runs[k:])):
+        if len(set(group)) != 1:
+            raise TestFailure(f"{kind}: runs differ: {group}")
+        entry, back = group[0]
+        if not 20 <= entry <= 60:
+            raise TestFailure(f"{kind}: interrupt to user handler {entry} "
+                              "instructions, target <= 60")
+        if not 20 <= back <= 120:
+            raise TestFailure(f"{kind}: handler return to interrupted code "
+                              f"{back} instructions")
+    if runs[k][0] <= runs[0][0]:
+        raise TestFailure(f"no address-space switch seen: {runs}")

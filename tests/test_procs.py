@@ -397,6 +397,11 @@ def test_benchmark_targets(ctx):
     if not 60 <= yld <= 150:
         raise TestFailure(f"yield round trip {yld} instructions, "
                           "target <= 150")
+    mtx = float(check(out, r"bench: mutex lock\+unlock: (\d+\.\d) "
+                           r"instructions")[1])
+    if not 4 <= mtx <= 12:
+        raise TestFailure(f"mutex lock+unlock {mtx} instructions, "
+                          "target <= 12")
 
 
 def test_out_of_tree_app(ctx):

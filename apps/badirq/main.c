@@ -7,11 +7,16 @@
  *   kmem     the handler reads kernel memory at 0x70010000   (abort)
  *   loop     the handler loops forever                     (over budget)
  *   syscall  the handler calls getpid()                    (no system calls)
+ *   slow     the handler spins for about 5 million instructions, half
+ *            its budget under QEMU -icount shift=0: it must be left alone,
+ *            though ticks come due meanwhile (they wait: the interrupt
+ *            that runs a handler lets only the watchdog in)
  * Configures GPIO pin 0 as an output with a level-high interrupt, attaches
  * the handler, prints "badirq: handler will <what>", and drives the pin
  * to 1: the interrupt fires at once.  If the process is still alive 100 ms
  * later it prints "badirq: still alive, the handler was not stopped" and
- * exits 1.  An unknown mode prints the usage, exit 2.
+ * exits 1 - or, in mode slow, "badirq: the slow handler ran to its end"
+ * and exits 0.  An unknown mode prints the usage, exit 2.
  */
 #include <a8os.h>
 #include <stdint.h>
@@ -20,6 +25,7 @@
 
 #define PIN     0
 #define SOURCE  A8_SRC_GPIO(PIN)
+#define SLOW_LOOPS 800000       /* about 6 instructions each */
 
 static volatile uint32_t sink;
 
@@ -40,6 +46,16 @@ static void loop_forever(int source, int value)
         __asm__ volatile("");
 }
 
+/* Takes a while, within the budget. */
+static void spin(int source, int value)
+{
+    (void)source;
+    (void)value;
+    for (volatile unsigned i = 0; i < SLOW_LOOPS; i++)
+        ;
+    sink = 1;
+}
+
 /* Makes a system call, which a handler may not. */
 static void call_kernel(int source, int value)
 {
@@ -52,10 +68,12 @@ static const struct mode {
     const char *name;
     const char *what;
     void (*handler)(int source, int value);
+    int survives;                       /* 1: must not be stopped */
 } modes[] = {
-    { "kmem",    "read kernel memory", read_kmem },
-    { "loop",    "loop forever",       loop_forever },
-    { "syscall", "make a system call", call_kernel },
+    { "kmem",    "read kernel memory", read_kmem,    0 },
+    { "loop",    "loop forever",       loop_forever, 0 },
+    { "syscall", "make a system call", call_kernel,  0 },
+    { "slow",    "take 5 ms",          spin,         1 },
 };
 
 /* Prints "badirq: what: error" for a failed call r; returns 1. */
@@ -73,7 +91,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], modes[i].name) == 0)
             m = &modes[i];
     if (m == NULL) {
-        printf("usage: badirq kmem|loop|syscall\n");
+        printf("usage: badirq kmem|loop|syscall|slow\n");
         return 2;
     }
 
@@ -96,6 +114,11 @@ int main(int argc, char **argv)
     fflush(stdout);                     /* the process may not come back */
     gpio_write(PIN, 1);                 /* the interrupt fires in here */
     sleep_ms(100);
+    if (m->survives && sink == 1) {
+        irq_detach(SOURCE);
+        printf("badirq: the slow handler ran to its end\n");
+        return 0;
+    }
     printf("badirq: still alive, the handler was not stopped\n");
     return 1;
 }

@@ -12,17 +12,18 @@
  * nowhere, subtracts a loop with an empty body and adds nothing.
  *
  * usage: bench [N]       (N defaults to 200000)
- *        bench irq [K]   K times (default 5): drive GPIO pin 0, set up
- *                        with a level-high interrupt, to 1 (the handler,
- *                        bench_irq_handler, runs inside that system call),
- *                        irq_wait for it (which re-arms the interrupt),
- *                        drive the pin back to 0; then print
- *                        "bench: irq N handler runs".  For tracing the
- *                        user interrupt path.  (irq_wait re-arms while the
- *                        pin is still 1, so the handler runs once more
- *                        there, and the next write of 1 finds the
- *                        interrupt masked: expect N = K + 1.)
+ *        bench irq [K]   for tracing the user interrupt path (make
+ *                        bench, tests/bench.py): GPIO pin 0 interrupts
+ *                        while high, into bench_irq_handler.  K times
+ *                        (default 5) this process drives the pin to 1 and
+ *                        back to 0 - the handler runs inside that system
+ *                        call, in the interrupted address space - then K
+ *                        times a child, "bench irqpoke 1", does - the
+ *                        handler runs in this process's address space
+ *                        while the child's is interrupted.  Prints
+ *                        "bench: irq N handler runs" (N = 2K).
  *        bench partner   (internal: the partner, yields forever)
+ *        bench irqpoke K (internal: the child of bench irq)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -164,16 +165,35 @@ __attribute__((noinline)) void bench_irq_handler(int source, int value)
     bench_irq_runs++;
 }
 
-/* bench irq [K]: level interrupts on GPIO pin 0, raised by a write and
- * re-armed by irq_wait, K times.  Returns the exit status. */
+/* Drives the pin to 1 and back to 0, k times: the handler, if attached
+ * and armed, runs inside the first gpio_write.  0 or a negative errno. */
+static int pulse(unsigned k)
+{
+    int r = 0;
+    for (unsigned i = 0; i < k && r >= 0; i++) {
+        r = gpio_write(IRQ_PIN, 1);
+        if (r >= 0)
+            r = gpio_write(IRQ_PIN, 0);
+    }
+    return r;
+}
+
+/* bench irq [K]: GPIO pin 0 interrupts while it is high (QEMU's PL061
+ * detects edges on inputs only; a level works on an output too), into
+ * bench_irq_handler.  K times this process pulses the pin itself - the
+ * handler runs in the address space it interrupted - and K times a
+ * child, "bench irqpoke 1", does - the kernel switches to this process's
+ * address space for the handler, and back.  After each pulse irq_wait
+ * re-arms the pin, which the kernel masked when it fired.  Returns the
+ * exit status. */
 static int bench_irq(unsigned k)
 {
     const int src = A8_SRC_GPIO(IRQ_PIN);
+    char *pargv[] = { "bench", "irqpoke", "1", NULL };
     const char *what;
     int r;
 
-    /* drive the pin low before arming the level interrupt, in case an
-     * earlier run left it high */
+    /* low before the level interrupt is armed, whatever ran before */
     if ((r = gpio_config(IRQ_PIN, A8_GPIO_OUT)) < 0
         || (r = gpio_write(IRQ_PIN, 0)) < 0
         || (r = gpio_config(IRQ_PIN, A8_GPIO_OUT | A8_GPIO_IRQ_HIGH)) < 0) {
@@ -184,17 +204,23 @@ static int bench_irq(unsigned k)
         what = "irq_attach";
         goto fail;
     }
-    for (unsigned i = 0; i < k; i++) {
-        if ((r = gpio_write(IRQ_PIN, 1)) < 0) {     /* fires in here, if armed */
+    for (unsigned i = 0; i < 2 * k; i++) {
+        if (i < k) {
             what = "gpio_write";
-            goto fail;
+            r = pulse(1);
+        } else {
+            int status;
+            what = "spawn";
+            r = spawn("bench", pargv);
+            if (r >= 0) {
+                what = "wait";
+                r = wait(r, &status, 0);
+            }
         }
+        if (r < 0)
+            goto fail;
         if ((r = irq_wait(src)) < 0) {
             what = "irq_wait";
-            goto fail;
-        }
-        if ((r = gpio_write(IRQ_PIN, 0)) < 0) {
-            what = "gpio_write";
             goto fail;
         }
     }
@@ -206,6 +232,18 @@ fail:
     return 1;
 }
 
+/* Parses K for "bench irq [K]" and "bench irqpoke K"; 0 if malformed. */
+static unsigned parse_k(int argc, char **argv)
+{
+    if (argc == 2)
+        return DEFAULT_K;
+    char *end;
+    unsigned long k = strtoul(argv[2], &end, 10);
+    if (argc > 3 || end == argv[2] || *end != '\0' || k == 0)
+        return 0;
+    return (unsigned)k;
+}
+
 int main(int argc, char **argv)
 {
     unsigned n = DEFAULT_N;
@@ -215,20 +253,15 @@ int main(int argc, char **argv)
         for (;;)
             yield();
     }
-    if (argc >= 2 && strcmp(argv[1], "irq") == 0) {
-        unsigned k = DEFAULT_K;
-        if (argc > 3) {
+    if (argc >= 2 && (strcmp(argv[1], "irq") == 0
+                      || strcmp(argv[1], "irqpoke") == 0)) {
+        unsigned k = parse_k(argc, argv);
+        if (k == 0) {
             printf("usage: bench irq [K]\n");
             return 2;
         }
-        if (argc == 3) {
-            char *end;
-            k = (unsigned)strtoul(argv[2], &end, 10);
-            if (end == argv[2] || *end != '\0') {
-                printf("usage: bench irq [K]\n");
-                return 2;
-            }
-        }
+        if (strcmp(argv[1], "irqpoke") == 0)
+            return pulse(k) < 0 ? 1 : 0;
         return bench_irq(k);
     }
     if (argc > 2) {

@@ -129,7 +129,8 @@
 #ifdef __ASSEMBLER__
 /*
  * mm_switch ttbr, asid, tmp - make an address space current: TTBR0 =
- * \ttbr (table | TTBR_FLAGS), CONTEXTIDR = \asid.  The order is the one
+ * \ttbr (table | TTBR_FLAGS), CONTEXTIDR = \asid (a P_ASID word: the
+ * ASID in bits 7:0, its generation above, see asid.S).  The order is the one
  * the ARMv7 ARM (B3.10.4) gives for changing both without a TLB flush:
  * the reserved ASID 0 first, ISB; then TTBR0, ISB; then the new ASID.
  * While ASID 0 is current, a speculative walk through either table can

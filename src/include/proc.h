@@ -4,10 +4,9 @@
  *
  * One struct proc per process in proc_table (src/proc.S), NPROC of them,
  * plus idle_proc, the kernel's own context, which runs when nothing else
- * can.  The first two fields are where the scheduler looks on every
- * switch: the TTBR0 value of its address space (its L1 table's physical
- * address with the table-walk attributes) and the saved IRQ-mode stack
- * pointer, which points at the process's saved register frame.
+ * can.  The first two fields are the address space, which every switch
+ * to the process loads with one LDRD: the TTBR0 value (its L1 table's
+ * physical address with the table-walk attributes) and the ASID.
  */
 #ifndef PROC_H
 #define PROC_H
@@ -19,12 +18,14 @@
 
 /* struct proc: offsets of its fields (all words). */
 #define P_TTBR          0               /* TTBR0 value: L1 table | walk attributes */
-#define P_SP_IRQ        4               /* saved r13_irq -> saved frame */
+#define P_ASID          4               /* byte 0: ASID; above: generation
+                                           (see asid.S; the whole word goes
+                                           into CONTEXTIDR) */
 #define P_QUANTUM       8               /* ticks left in this turn      */
 #define P_STATE         12              /* PS_* below                   */
 #define P_PID           16
 #define P_PPID          20              /* parent's pid, 0 if orphaned  */
-#define P_ASID          24              /* byte 0: ASID; above: generation */
+#define P_SP_IRQ        24              /* saved r13_irq -> saved frame */
 #define P_TICKS         28              /* CPU time in ticks            */
 #define P_KPAGE         32              /* kernel page: IRQ + SVC stacks*/
 #define P_NEXT          36              /* run ring: next, previous     */

@@ -13,8 +13,10 @@
  *                 IAR 0x0C (acknowledge), EOIR 0x10 (end of interrupt)
  *
  * Priorities (intc.h): lower is more urgent.  Every ID gets
- * IRQ_PRIO_NORMAL, the watchdog IRQ_PRIO_WATCHDOG; while a user interrupt
- * handler runs, the priority mask lets only the watchdog through.
+ * IRQ_PRIO_NORMAL, the watchdog IRQ_PRIO_WATCHDOG: while an interrupt is
+ * active (acknowledged, not yet ended), the CPU interface signals only
+ * more urgent ones, so a user interrupt handler can be interrupted by the
+ * watchdog and nothing else.
  */
 #include "kernel.h"
 #include "intc.h"
@@ -105,7 +107,7 @@ ENDPROC(gic_set_bit)
  * IAR marks it active; the value read must be written back to EOIR when
  * the handler is done (intc_eoi).  IDs 1020 to 1023 mean that nothing was
  * pending: a spurious interrupt, for which no EOI is owed.
- * In: none.  Out: r0 = interrupt ID (INTC_NLINES or more: spurious),
+ * In: none.  Out: r0 = interrupt line (INTC_NLINES or more: spurious),
  * r1 = token for intc_eoi.  Clobbers: none.
  */
 ENTRY(intc_ack)

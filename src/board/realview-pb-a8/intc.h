@@ -18,22 +18,32 @@
 #define SGIR_TO_SELF    (2 << 24)       /* TargetListFilter: this CPU    */
 
 /* Priorities: lower is more urgent.  Every line has IRQ_PRIO_NORMAL but
- * the watchdog, which has IRQ_PRIO_WATCHDOG; the priority mask lets
- * through anything more urgent than the PMR value. */
+ * the watchdog, which has IRQ_PRIO_WATCHDOG.  While an interrupt is being
+ * handled (acknowledged, not yet ended) the GIC signals only interrupts
+ * of a more urgent priority than the one being handled: during any
+ * handler - a user interrupt handler included - only the watchdog can
+ * come in.  The priority mask itself stays open. */
 #define IRQ_PRIO_NORMAL 0xA0
 #define IRQ_PRIO_WATCHDOG 0x00
 #define PMR_OPEN        0xF0            /* every line                    */
-#define PMR_WATCHDOG_ONLY 0x10          /* only the watchdog             */
+
+/* The interrupt table (irq.S) has INTC_NTABLE entries, indexed by what
+ * intc_ack_fast returns: a line below INTC_NLINES, or an index at or
+ * above it for "nothing was pending" (a spurious interrupt). */
+#define INTC_NTABLE     128
+#define INTC_INDEX_MASK (INTC_NTABLE - 1)
 
 #ifdef __ASSEMBLER__
 
-/* intc_ack_fast id, token, tmp - acknowledge the pending interrupt: \id =
- * its line (INTC_NLINES or more: spurious, nothing to end), \token = what
- * intc_eoi_fast needs. */
-        .macro  intc_ack_fast id, token, tmp
+/* intc_ack_fast index, token, tmp - acknowledge the pending interrupt:
+ * \index = its line, or INTC_NLINES or more if it is spurious (nothing to
+ * end), \token = what intc_eoi_fast needs.  The interrupt ID is IAR[9:0]
+ * (bits above: the sender of an SGI); a line is below 96, and the
+ * spurious ID 1023 keeps 127 of its bits: both fit the table. */
+        .macro  intc_ack_fast index, token, tmp
         ldr     \tmp, =GIC_CPU_BASE
         ldr     \token, [\tmp, #GICC_IAR]
-        ubfx    \id, \token, #0, #10    /* IAR[9:0]: the interrupt ID   */
+        and     \index, \token, #INTC_INDEX_MASK
         .endm
 
 /* intc_eoi_fast token, tmp - end the interrupt acknowledged with \token. */

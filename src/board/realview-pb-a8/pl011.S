@@ -148,22 +148,6 @@ ENTRY(uart_hw_rx_ack)
 ENDPROC(uart_hw_rx_ack)
 
 /*
- * uart_hw_port_of - which UART an interrupt line belongs to.
- * In: r0 = interrupt line (one of the UARTs').  Out: r0 = port number.
- * Clobbers: none.
- */
-ENTRY(uart_hw_port_of)
-        ldr     r2, =uart_irqs
-        mov     r1, #0
-1:      ldr     r3, [r2, r1, lsl #2]
-        cmp     r3, r0
-        addne   r1, r1, #1
-        bne     1b
-        mov     r0, r1
-        bx      lr
-ENDPROC(uart_hw_port_of)
-
-/*
  * uart_hw_irq_line - a UART's interrupt line.
  * In: r0 = port number.  Out: r0 = line.  Clobbers: none.
  */

@@ -3,36 +3,20 @@
  * three banks of eight pins (GPIO0..2), numbered pin = bank * 8 + bit.
  * Implements the gpio_hw_* interface that src/gpio.S uses.
  *
- * Registers (PL061 TRM, DDI 0190):
- *   DATA  0x000-0x3FC  address bits [9:2] select which pins an access
- *                      touches: DATA + (mask << 2) reads or writes exactly
- *                      the pins in mask
- *   DIR   0x400  1: output
- *   IS    0x404  interrupt sense: 1 level, 0 edge
- *   IBE   0x408  both edges
- *   IEV   0x40C  event: 1 rising edge / high level, 0 falling / low
- *   IE    0x410  interrupt mask: 1 enabled
- *   MIS   0x418  masked interrupt status;  IC 0x41C: write 1 to clear
+ * Registers and the interrupt's hot path: gpio_hw.h.
  */
 #include "kernel.h"
+#include "gpio_hw.h"
 #include "a8os/syscall.h"
-
-#define GPIO_DATA       0x000
-#define GPIO_DIR        0x400
-#define GPIO_IS         0x404
-#define GPIO_IBE        0x408
-#define GPIO_IEV        0x40C
-#define GPIO_IE         0x410
-#define GPIO_MIS        0x418
-#define GPIO_IC         0x41C
 
         .section .rodata
         .balign 4
-gpio_bases:
-        .word   GPIO0_BASE, GPIO1_BASE, GPIO2_BASE
-DATA(gpio_hw_bank_irqs)
-        .word   IRQ_GPIO0, IRQ_GPIO1, IRQ_GPIO2
-ENDDATA(gpio_hw_bank_irqs)
+/* Each bank: its line, its base, its first pin + 31 (gpio_hw.h). */
+DATA(gpio_hw_banks)
+        .word   IRQ_GPIO0, GPIO0_BASE, 0 * GPIO_PINS_PER_BANK + 31
+        .word   IRQ_GPIO1, GPIO1_BASE, 1 * GPIO_PINS_PER_BANK + 31
+        .word   IRQ_GPIO2, GPIO2_BASE, 2 * GPIO_PINS_PER_BANK + 31
+ENDDATA(gpio_hw_banks)
 
         .text
 
@@ -42,14 +26,27 @@ ENDDATA(gpio_hw_bank_irqs)
  * Clobbers: r12.
  */
 LOCAL(pin_reg)
-        lsr     r2, r0, #3
-        ldr     r3, =gpio_bases
+        lsr     r2, r0, #3              /* bank                         */
+        add     r2, r2, r2, lsl #1      /* * 3 words a bank             */
+        ldr     r3, =(gpio_hw_banks + GPIO_BANK_BASE)
         ldr     r2, [r3, r2, lsl #2]
         and     r3, r0, #7
         mov     r12, #1
         lsl     r3, r12, r3
         bx      lr
 ENDPROC(pin_reg)
+
+/*
+ * gpio_hw_pin_line - the interrupt line of a pin's bank.
+ * In: r0 = pin (< GPIO_NPINS).  Out: r0 = line.  Clobbers: none.
+ */
+ENTRY(gpio_hw_pin_line)
+        lsr     r0, r0, #3              /* bank                         */
+        add     r0, r0, r0, lsl #1      /* * 3 words a bank             */
+        ldr     r1, =(gpio_hw_banks + GPIO_BANK_LINE)
+        ldr     r0, [r1, r0, lsl #2]
+        bx      lr
+ENDPROC(gpio_hw_pin_line)
 
 /*
  * gpio_hw_config - set a pin's direction and interrupt type.
@@ -123,13 +120,19 @@ ENDPROC(gpio_hw_write)
 
 /*
  * gpio_hw_irq_enable / gpio_hw_irq_disable - unmask or mask a pin's
- * interrupt.
+ * interrupt.  Unmasking a level-triggered pin first clears its status:
+ * the PL061's follows the pin's level, but QEMU's model latches it until
+ * cleared, and would interrupt for a level the pin has left already.
+ * (An edge pin's status is kept: an edge that came meanwhile is owed.)
  * In: r0 = pin.  Out: none.  Clobbers: none.
  */
 ENTRY(gpio_hw_irq_enable)
         push    {r4, lr}
         bl      pin_reg
         irq_save r4
+        ldr     r1, [r2, #GPIO_IS]
+        tst     r1, r3
+        strne   r3, [r2, #GPIO_IC]
         ldr     r1, [r2, #GPIO_IE]
         orr     r1, r1, r3
         str     r1, [r2, #GPIO_IE]
@@ -147,33 +150,3 @@ ENTRY(gpio_hw_irq_disable)
         pop     {r4, pc}
 ENDPROC(gpio_hw_irq_disable)
 
-/*
- * gpio_hw_take - the next pending interrupt of a bank: clear it (an edge)
- * or mask it (a level, which would otherwise fire again at once; the
- * owner of the pin unmasks it later).
- * In: r0 = bank.  Out: r0 = pin, or -1 if nothing is pending;
- * r1 = the pin's level.  Clobbers: none.  IRQ mode.
- */
-ENTRY(gpio_hw_take)
-        ldr     r3, =gpio_bases
-        ldr     r2, [r3, r0, lsl #2]
-        ldr     r1, [r2, #GPIO_MIS]
-        cmp     r1, #0
-        mvneq   r0, #0
-        bxeq    lr
-        rsb     r3, r1, #0
-        and     r3, r3, r1              /* the lowest pending pin's bit */
-        ldr     r1, [r2, #GPIO_IS]
-        tst     r1, r3
-        ldrne   r1, [r2, #GPIO_IE]      /* level: mask it               */
-        bicne   r1, r1, r3
-        strne   r1, [r2, #GPIO_IE]
-        str     r3, [r2, #GPIO_IC]      /* clear the latched event      */
-        ldr     r1, [r2, r3, lsl #2]    /* its level                    */
-        cmp     r1, #0
-        movne   r1, #1
-        clz     r3, r3
-        rsb     r3, r3, #31             /* bit number                   */
-        add     r0, r3, r0, lsl #3      /* pin = bank * 8 + bit         */
-        bx      lr
-ENDPROC(gpio_hw_take)
