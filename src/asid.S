@@ -146,7 +146,7 @@ LOCAL(asid_rollover)
         blo     2b
         ldr     r0, =current
         ldr     r0, [r0]
-        ldrb    r0, [r0, #P_ASID]
+        ldr     r0, [r0, #P_ASID]       /* the whole word, as mm_switch */
         write_contextidr r0
         isb
         pop     {r4-r6, pc}
@@ -181,13 +181,3 @@ ENTRY(asid_free)
 1:      irq_restore r6
         pop     {r4-r6, pc}
 ENDPROC(asid_free)
-
-/*
- * switch_mm - make a process's address space the current one.
- * In: r0 = process.  Out: none.  Clobbers: none.  IRQs masked.
- */
-ENTRY(switch_mm)
-        ldrd    r2, r3, [r0, #P_TTBR]   /* TTBR0 value, ASID word       */
-        mm_switch r2, r3, r1
-        bx      lr
-ENDPROC(switch_mm)

@@ -53,8 +53,8 @@ ENDDATA(irq_spurious)
 
 /*
  * irq_init - set up the interrupt controller with every line disabled,
- * and the table with irq_unhandled for every line and irq_spurious past
- * the last one.
+ * and the table with irq_unhandled for every line and
+ * irq_spurious_entry past the last one.
  * In: none.  Out: none.  Clobbers: none.
  */
 ENTRY(irq_init)

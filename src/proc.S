@@ -565,17 +565,26 @@ ENTRY(proc_kill)
         ldr     r1, =current
         ldr     r1, [r1]
         cmp     r1, r4
-        addeq   r2, r2, #KPAGE_IRQ_TOP  /* current: this interrupt's    */
-        subeq   r2, r2, #FRAME_SIZE     /* frame                        */
-        beq     2f
-        ldr     r1, [r4, #P_SP_IRQ]     /* switched out: the frame its  */
+        bne     1f
+        add     r2, r2, #KPAGE_IRQ_TOP  /* current: this interrupt's    */
+        sub     r2, r2, #FRAME_SIZE     /* frame                        */
+        b       2f
+1:      ldr     r1, [r4, #P_SP_IRQ]     /* switched out: the frame its  */
         add     r3, r2, #KPAGE_SVC_TOP  /* last switch saved            */
         add     r2, r1, #SWITCH_FRAME
         cmp     r0, #PS_SLEEPING        /* waiting: walk away from it,  */
         cmpne   r0, #PS_BLOCKED         /* SVC stack and all            */
         streq   r3, [r1, #SWITCH_SVC_SP]
         beq     3f
-2:      ldr     r0, [r2, #FRAME_PSR]    /* running: only from the app   */
+        /* Current and waiting: interrupted in block_current, between
+         * leaving the run ring and the switch away.  Its wait is walked
+         * away from too (on the SVC stack it has: do_exit never
+         * returns); the kill must not wait for a wake-up that may never
+         * come. */
+2:      cmp     r0, #PS_SLEEPING
+        cmpne   r0, #PS_BLOCKED
+        beq     3f
+        ldr     r0, [r2, #FRAME_PSR]    /* running: only from the app   */
         and     r0, r0, #MODE_MASK
         cmp     r0, #MODE_USR
         bne     9f

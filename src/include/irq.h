@@ -9,7 +9,7 @@
  * reads its arguments at IRQ_ARG0.. - and follows AAPCS.  It neither
  * acknowledges nor ends the interrupt: the dispatcher does both.  Entries
  * of lines without a handler hold irq_unhandled, those above the last
- * line irq_spurious.
+ * line irq_spurious_entry.
  */
 #ifndef IRQ_H
 #define IRQ_H
