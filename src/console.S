@@ -5,8 +5,9 @@
  * Input is interrupt driven: the UART's receive interrupt moves every byte
  * into a ring of RX_SIZE bytes (ring.S) and wakes the readers; read()
  * takes what is there, or blocks until something comes.  Nothing typed is
- * lost while nobody reads, up to the ring's size; bytes that arrive when
- * it is full are counted, and the next read() reports how many were lost.
+ * lost while nobody reads, up to RX_SIZE - 1 bytes (a full ring keeps one
+ * slot empty, to tell full from empty); bytes that arrive when it is full
+ * are counted, and the next read() reports how many were lost.
  * The kernel does not echo: the line editor is the app's (libc readline).
  *
  * Output goes out polled (uart.S), one whole write() at a time: writers

@@ -167,24 +167,21 @@ m_panic:        .asciz  "\n*** KERNEL PANIC: "
 ENTRY(fault_handle)
         mov     r4, r0
         mov     r5, r1
+        /* VBAR points at the sandbox vectors exactly while a user
+         * interrupt handler runs: whatever faulted then - at a user
+         * address or not, in whatever mode it put itself - was that
+         * handler (uirq.S). */
+        read_vbar r0
+        ldr     r1, =sandbox_vectors
+        cmp     r0, r1
+        moveq   r0, r4
+        moveq   r1, r5
+        beq     uirq_fault
         ldr     r0, [r5, #FRAME_PSR]
         and     r0, r0, #MODE_MASK
         cmp     r0, #MODE_USR
         beq     user_fault
-        /* In IRQ mode, at a user address, while a user interrupt handler
-         * runs: that handler faulted (uirq.S). */
-        cmp     r0, #MODE_IRQ
-        bne     1f
-        ldr     r0, =uirq_state
-        ldr     r0, [r0]
-        cmp     r0, #0
-        beq     1f
-        ldr     r0, [r5, #FRAME_PC]
-        cmp     r0, #USER_TOP
-        movlo   r0, r4
-        movlo   r1, r5
-        blo     uirq_fault
-1:      mov     r0, r4                  /* the kernel itself: a bug     */
+        mov     r0, r4                  /* the kernel itself: a bug     */
         mov     r1, r5
         bl      fault_report
         ldr     r0, =m_halted

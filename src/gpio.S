@@ -230,10 +230,11 @@ ENDPROC(sys_gpio_info)
  * reads).
  */
 ENTRY(sys_leds)
-        push    {r4, r5, lr}
+        push    {r4, r5, r6, lr}
         mov     r4, r1
         mov     r5, r2
-        bl      board_leds_get
+        irq_save r6                     /* read-modify-write: not torn  */
+        bl      board_leds_get          /* by another process's change  */
         ldr     r1, =((1 << BOARD_NLEDS) - 1)
         and     r4, r4, r1
         bic     r0, r0, r4
@@ -241,7 +242,8 @@ ENTRY(sys_leds)
         orr     r4, r0, r5
         mov     r0, r4
         bl      board_leds_set
+        irq_restore r6
         mov     r0, r4
         orr     r0, r0, #(BOARD_NLEDS << 16)
-        pop     {r4, r5, pc}
+        pop     {r4, r5, r6, pc}
 ENDPROC(sys_leds)

@@ -87,8 +87,10 @@ ENTRY(sys_mutex_lock)
         beq     9f
         push    {r0}
         mov     r0, r5
-        bl      proc_find
+        bl      proc_find               /* the owner: alive?            */
         cmp     r0, #0
+        ldrne   r0, [r0, #P_STATE]
+        cmpne   r0, #PS_ZOMBIE          /* (exited, not yet collected)  */
         pop     {r0}
         bne     2f
         and     r0, r0, #A8_MUTEX_WAITERS       /* owner gone: ours,    */
@@ -208,6 +210,9 @@ ENTRY(mutex_owner_died)
 2:      ldr     r0, [r5, #P_TICKET]
         cmp     r0, #0
         beq     3f
+        ldr     r0, [r5, #P_STATE]      /* still waiting? (a killed one */
+        cmp     r0, #PS_BLOCKED         /* keeps its ticket, not its    */
+        bne     3f                      /* wait channel)                */
         ldr     r0, [r5, #P_WCHAN]
         ldr     r1, [r0]
         bic     r1, r1, #A8_MUTEX_WAITERS

@@ -12,6 +12,12 @@
  *
  * The kernel keeps each region's physical pages in a page of its own (one
  * word per page, up to 256), so that the pages need not be contiguous.
+ *
+ * System calls can be preempted, so the table has a lock (shm_lock, a
+ * sleeping kernel lock: klock.S) that map, unmap and exit take: two
+ * processes creating the same name at once must not both claim a slot,
+ * nor a count of mappings lose an update.  Holding it also makes the
+ * caller unkillable until the region is made or unmapped in full.
  */
 #include "kernel.h"
 #include "proc.h"
@@ -28,6 +34,7 @@
         .bss
         .balign 4
 shm_table:      .space  USER_SHM_SLOTS * SHM_ENTRY
+shm_lock:       .space  KLOCK_SIZE
 
         .text
 
@@ -56,7 +63,8 @@ ENTRY(sys_shm_map)
         bhi     8f
         ldr     r9, =current
         ldr     r9, [r9]
-        bl      nokill_enter            /* allocations below: no kill   */
+        ldr     r0, =shm_lock
+        bl      klock_acquire
         /* An existing region of that name, else a free slot. */
         ldr     r4, =shm_table
         mov     r7, #0                  /* slot                         */
@@ -109,7 +117,8 @@ ENTRY(sys_shm_map)
 4:      mov     r0, #USER_SHM_BASE
         add     r0, r0, r7, lsl #SHM_SLOT_SHIFT
 7:      mov     r4, r0
-        bl      nokill_leave
+        ldr     r0, =shm_lock
+        bl      klock_release
         mov     r0, r4
         b       9f
 8:      mvn     r0, #(EINVAL - 1)
@@ -275,8 +284,14 @@ ENTRY(sys_shm_unmap)
         mov     r3, #1
         tst     r2, r3, lsl r4
         beq     9f
+        ldr     r0, =shm_lock
+        bl      klock_acquire
+        ldr     r0, =current
+        ldr     r0, [r0]
         mov     r1, r4
         bl      shm_unmap_slot
+        ldr     r0, =shm_lock
+        bl      klock_release
         mov     r0, #0
         pop     {r4, pc}
 9:      mvn     r0, #(EINVAL - 1)
@@ -286,11 +301,17 @@ ENDPROC(sys_shm_unmap)
 /*
  * shm_release - an exiting process unmaps all its regions (before its
  * address space is freed: those pages are not its own to free).
- * In: r0 = process.  Out: none.  Clobbers: none.
+ * In: r0 = process (the current one).  Out: none.  Clobbers: none.
+ * May sleep for shm_lock (klock_acquire returns with IRQs as they were).
  */
 ENTRY(shm_release)
         push    {r4, r5, lr}
         mov     r4, r0
+        ldr     r0, [r4, #P_SHM]        /* (most processes map none)    */
+        cmp     r0, #0
+        popeq   {r4, r5, pc}
+        ldr     r0, =shm_lock
+        bl      klock_acquire
         mov     r5, #0
 1:      ldr     r0, [r4, #P_SHM]
         mov     r1, #1
@@ -301,5 +322,7 @@ ENTRY(shm_release)
         add     r5, r5, #1
         cmp     r5, #USER_SHM_SLOTS
         blo     1b
-        pop     {r4, r5, pc}
+        ldr     r0, =shm_lock
+        pop     {r4, r5, lr}
+        b       klock_release
 ENDPROC(shm_release)

@@ -36,6 +36,7 @@
 #include "kernel.h"
 #include "frame.h"
 #include "proc.h"
+#include "uirq.h"
 #include "uirq_hw.h"
 #include "a8os/syscall.h"
 
@@ -46,14 +47,7 @@
 #define UE_SIZE         16
 #define UE_SHIFT        4
 
-/* uirq_state: the handler running now, and what it interrupted.  It sits
- * right below uirq_table, so that run_user_handler can store three of its
- * words with one STMDB from the table's address. */
-#define US_LR_SVC       0               /* the interrupted lr_svc       */
-#define US_ENTRY        4               /* the handler's uirq_table entry */
-#define US_OWNER        8               /* its process, 0 when none runs */
-#define US_SP           12              /* sp_irq when it started       */
-#define US_SIZE         16
+/* uirq_state (uirq.h): the handler running now, and what it interrupted. */
 
         .bss
         .balign 8
@@ -138,10 +132,14 @@ ENDPROC(run_user_handler)
  * masked, kernel domain open, normal vectors): count the run, wake the
  * owner if it waits in irq_wait, put everything back, and return from
  * run_user_handler.
+ * The first thing on every way out of a handler (here, uirq_overrun,
+ * uirq_syscall, uirq_fault) is the kernel's own IRQ stack again: the
+ * handler's sp may be anything.
  */
 ENTRY(uirq_finish)
-        uirq_guard_off r0, r1
         ldr     r7, =uirq_state
+        ldr     sp, [r7, #US_SP]
+        uirq_guard_off r0, r1
         ldr     r4, [r7, #US_ENTRY]
         ldr     r5, [r7, #US_OWNER]
         ldr     r0, [r4, #UE_RUNS]
@@ -165,8 +163,7 @@ uirq_restore:
         cmp     r9, r10
         beq     1f
         mm_switch r10, r11, r9
-1:      ldr     sp, [r7, #US_SP]
-        pop     {r0, r1, r4-r12, pc}
+1:      pop     {r0, r1, r4-r12, pc}
 ENDPROC(uirq_finish)
 
 /*
@@ -175,6 +172,8 @@ ENDPROC(uirq_finish)
  * past its budget.  End the watchdog's interrupt, then stop the handler.
  */
 ENTRY(uirq_overrun)
+        ldr     sp, =uirq_state
+        ldr     sp, [sp, #US_SP]
         bl      intc_ack                /* r0 = line, r1 = token        */
         ldr     r2, =irq_counts         /* (it counts, like any other)  */
         ldr     r3, [r2, r0, lsl #2]
@@ -200,6 +199,7 @@ ENTRY(uirq_syscall)
         ldr     r0, =uirq_state
         ldr     lr, [r0, #US_LR_SVC]
         cps     #MODE_IRQ
+        ldr     sp, [r0, #US_SP]
         ldr     r0, =m_syscall
         bl      uirq_report
         mov     r0, #A8_SIGSYS
@@ -226,6 +226,8 @@ ENTRY(uirq_fault)
         bl      fault_reason            /* r0 = A8_SIG*                 */
         add     sp, r5, #FRAME_SIZE     /* this mode's frame: given back */
         cps     #MODE_IRQ               /* (IRQs stay masked)           */
+        ldr     r1, =uirq_state
+        ldr     sp, [r1, #US_SP]
         b       uirq_stop
 ENDPROC(uirq_fault)
 
@@ -254,8 +256,8 @@ ENDPROC(uirq_report)
 /*
  * uirq_stop - a handler was stopped: detach it, kill its process with the
  * reason, and return from run_user_handler as if it had returned.
- * In: r0 = reason (A8_SIG*).  IRQ mode, IRQs masked.  Out: does not return
- * here.
+ * In: r0 = reason (A8_SIG*).  IRQ mode, IRQs masked, sp = US_SP.
+ * Out: does not return here.
  */
 LOCAL(uirq_stop)
         mov     r6, r0
@@ -424,9 +426,18 @@ ENTRY(sys_irq_attach)
         cmp     r0, #0
         mvneq   r0, #(ENOMEM - 1)
         popeq   {r4-r7, pc}
-        /* Attach, then let the source interrupt. */
+        /* Attach, then let the source interrupt.  (Again under cpsid: the
+         * check above was preemptible, another process may have come
+         * first.) */
 1:      cpsid   i
-        str     r5, [r6, #UE_HANDLER]
+        ldr     r0, [r6, #UE_OWNER]
+        cmp     r0, #0
+        cmpne   r0, r7
+        beq     2f
+        cpsie   i
+        mvn     r0, #(EBUSY - 1)
+        pop     {r4-r7, pc}
+2:      str     r5, [r6, #UE_HANDLER]
         mov     r0, #0
         str     r0, [r6, #UE_RUNS]
         str     r7, [r6, #UE_OWNER]

@@ -133,6 +133,19 @@ def test_misbehaving_handlers_are_stopped(ctx):
         check(out, r"irq handler of pid \d+ \(badirq\), source 0, made a "
                    r"system call: stopped")
         check(out, r"killed: system call from an interrupt handler")
+        # a jump into kernel code: a prefetch abort at a kernel address,
+        # still the handler's
+        out = sh.run("run badirq kjump", timeout=30)
+        check(out, r"irq handler of pid \d+ \(badirq\), source 0, "
+                   r"faulted:")
+        check(out, r"\*\*\* Prefetch abort in IRQ mode")
+        check(out, r"badirq \(pid \d+\) killed: segmentation fault")
+        # no stack left: the kernel stops it on its own stack
+        out = sh.run("run badirq badsp", timeout=30)
+        check(out, r"ran past its budget of 10 ms: stopped")
+        check(out, r"badirq \(pid \d+\) killed: interrupt handler ran past "
+                   r"its budget")
+        check_not(out, r"still alive|Kernel halted|KERNEL PANIC")
         # the system goes on, and the pin is free again
         check(sh.run("run hello"), r"Hello from a8os!")
         check(sh.run("gpio"), r"pin  0: out high +value \d$")

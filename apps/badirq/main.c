@@ -7,6 +7,9 @@
  *   kmem     the handler reads kernel memory at 0x70010000   (abort)
  *   loop     the handler loops forever                     (over budget)
  *   syscall  the handler calls getpid()                    (no system calls)
+ *   kjump    the handler jumps into kernel code at 0x70010000     (abort)
+ *   badsp    the handler points sp at address 0, then loops  (over budget:
+ *            the kernel must not use the handler's sp to stop it)
  *   slow     the handler spins for about 5 million instructions, half
  *            its budget under QEMU -icount shift=0: it must be left alone,
  *            though ticks come due meanwhile (they wait: the interrupt
@@ -46,6 +49,22 @@ static void loop_forever(int source, int value)
         __asm__ volatile("");
 }
 
+/* Calls into the kernel's code, closed to handlers. */
+static void jump_kernel(int source, int value)
+{
+    (void)source;
+    (void)value;
+    ((void (*)(void))0x70010000)();
+}
+
+/* Leaves no usable stack, then never returns. */
+static void lose_stack(int source, int value)
+{
+    (void)source;
+    (void)value;
+    __asm__ volatile("mov sp, #0\n1: b 1b");
+}
+
 /* Takes a while, within the budget. */
 static void spin(int source, int value)
 {
@@ -73,6 +92,8 @@ static const struct mode {
     { "kmem",    "read kernel memory", read_kmem,    0 },
     { "loop",    "loop forever",       loop_forever, 0 },
     { "syscall", "make a system call", call_kernel,  0 },
+    { "kjump",   "jump into the kernel", jump_kernel, 0 },
+    { "badsp",   "lose its stack and loop", lose_stack, 0 },
     { "slow",    "take 5 ms",          spin,         1 },
 };
 
@@ -91,7 +112,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], modes[i].name) == 0)
             m = &modes[i];
     if (m == NULL) {
-        printf("usage: badirq kmem|loop|syscall|slow\n");
+        printf("usage: badirq kmem|loop|syscall|kjump|badsp|slow\n");
         return 2;
     }
 

@@ -30,7 +30,7 @@
 #define USER_IRQ_STACK      (USER_GUARD_PAGE - 0x1000)  /* one page     */
 #define USER_IRQ_STACK_TOP  (USER_IRQ_STACK + 0x1000)
 #define USER_SHM_BASE       0x3C000000
-#define USER_SHM_SLOTS      16          /* 1 MiB each, up to the stack  */
+#define USER_SHM_SLOTS      16          /* 1 MiB each: to 0x3D000000    */
 #define USER_HEAP_LIMIT     USER_SHM_BASE
 
 #endif /* A8OS_LAYOUT_H */

@@ -136,7 +136,8 @@ ENTRY(uart_hw_rx_irq_enable)
 ENDPROC(uart_hw_rx_irq_enable)
 
 /*
- * uart_hw_rx_ack - clear the receive interrupts once the FIFO is drained.
+ * uart_hw_rx_ack - clear the receive interrupts, before the FIFO is
+ * drained (see uart_rx_drain in ring.S for why first).
  * In: r0 = port number.  Out: none.  Clobbers: none.
  */
 ENTRY(uart_hw_rx_ack)
