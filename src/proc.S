@@ -35,8 +35,6 @@ DATA(proc_table)        .space  NPROC * P_SIZE
 ENDDATA(proc_table)
 DATA(idle_proc)         .space  P_SIZE
 ENDDATA(idle_proc)
-DATA(nprocs)            .word   0       /* slots in use                 */
-ENDDATA(nprocs)
 next_pid:               .word   0
 
         .text
@@ -65,6 +63,23 @@ ENTRY(proc_init)
         str     r1, [r0]
         pop     {r4, pc}
 ENDPROC(proc_init)
+
+/*
+ * proc_count - the process table's slots in use (any state but free).
+ * In: none.  Out: r0 = count.  Clobbers: none.
+ */
+ENTRY(proc_count)
+        ldr     r1, =proc_table
+        add     r2, r1, #(NPROC * P_SIZE)
+        mov     r0, #0
+1:      ldr     r3, [r1, #P_STATE]
+        cmp     r3, #PS_FREE
+        addne   r0, r0, #1
+        add     r1, r1, #P_SIZE
+        cmp     r1, r2
+        blo     1b
+        bx      lr
+ENDPROC(proc_count)
 
 /*
  * proc_find - the live process with a pid (not free, not dead).
@@ -124,10 +139,6 @@ ENTRY(proc_create)
         bl      zero_range
         mov     r0, #PS_NEW
         str     r0, [r4, #P_STATE]
-        ldr     r0, =nprocs
-        ldr     r1, [r0]
-        add     r1, r1, #1
-        str     r1, [r0]
         ldr     r0, =next_pid
         ldr     r1, [r0]
         cmp     r8, #0
@@ -160,10 +171,6 @@ ENTRY(proc_create)
         cpsid   i
         mov     r0, #PS_FREE
         str     r0, [r4, #P_STATE]
-        ldr     r0, =nprocs
-        ldr     r1, [r0]
-        sub     r1, r1, #1
-        str     r1, [r0]
         irq_restore r9
         mov     r0, r5
         pop     {r4-r10, pc}
@@ -393,10 +400,6 @@ ENTRY(do_exit)
         bne     3f
         mov     r0, #PS_FREE
         str     r0, [r7, #P_STATE]
-        ldr     r0, =nprocs
-        ldr     r1, [r0]
-        sub     r1, r1, #1
-        str     r1, [r0]
 3:      add     r7, r7, #P_SIZE
         cmp     r7, r8
         blo     1b
@@ -490,10 +493,6 @@ ENTRY(proc_release_kpage)
         popne   {r4, pc}
         mov     r0, #PS_FREE
         str     r0, [r4, #P_STATE]
-        ldr     r0, =nprocs
-        ldr     r1, [r0]
-        sub     r1, r1, #1
-        str     r1, [r0]
         pop     {r4, pc}
 ENDPROC(proc_release_kpage)
 

@@ -165,10 +165,6 @@ ENTRY(sys_wait)
         strne   r1, [r6]
         mov     r0, #PS_FREE
         str     r0, [r8, #P_STATE]
-        ldr     r0, =nprocs
-        ldr     r1, [r0]
-        sub     r1, r1, #1
-        str     r1, [r0]
         ldr     r0, [r8, #P_PID]
 7:      cpsie   i
         pop     {r4-r10, pc}
@@ -287,8 +283,7 @@ ENTRY(sys_meminfo)
         ldr     r3, =asid_rollovers
         ldr     r3, [r3]
         stmia   r4!, {r0-r3}
-        ldr     r0, =nprocs
-        ldr     r0, [r0]
+        bl      proc_count
         mov     r1, #NPROC
         stmia   r4, {r0, r1}
         mov     r0, #0
